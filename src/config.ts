@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { AppError } from './shared/errors.js';
+import type { DatabaseTarget } from './db/database.js';
+
+/**
+ * Configuration, parsed once at start-up into a typed object (STYLE §12). Every variable is documented in README.md.
+ * An invalid value stops the program with a message naming the variable.
+ */
+export interface Config {
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export const DEFAULT_DB_FILE = './data/dangjian.db';
+
+export interface ConfigOverrides {
+  db?: string | undefined;
+  port?: string | number | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
+  const url = env.DANGJIAN_DATABASE_URL?.trim();
+  let database: DatabaseTarget;
+  if (overrides.db) {
+    database = databaseFromArg(overrides.db);
+  } else if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new AppError('CONFIG_INVALID', 'DANGJIAN_DATABASE_URL 应为 postgres:// 或 postgresql:// 开头的连接串');
+    }
+    database = { engine: 'postgres', url };
+  } else {
+    database = { engine: 'sqlite', file: resolve(env.DANGJIAN_DB_FILE?.trim() || DEFAULT_DB_FILE) };
+  }
+  const port = parsePort(overrides.port ?? env.DANGJIAN_PORT ?? 3000, overrides.port !== undefined ? '--port' : 'DANGJIAN_PORT');
+  const host = env.DANGJIAN_HOST?.trim() || '127.0.0.1';
+  const logLevel = (env.DANGJIAN_LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'silent'].includes(logLevel)) {
+    throw new AppError('CONFIG_INVALID', 'DANGJIAN_LOG_LEVEL 应为 fatal、error、warn、info、debug 或 silent');
+  }
+  return { database, host, port, logLevel };
+}
+
+/** `--db` takes a SQLite file or a postgres:// URL. */
+export function databaseFromArg(arg: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(arg)) return { engine: 'postgres', url: arg };
+  return { engine: 'sqlite', file: arg === ':memory:' ? arg : resolve(arg) };
+}
+
+function parsePort(value: string | number, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new AppError('CONFIG_INVALID', `${name} 应为 0–65535 之间的端口号`);
+  return n;
+}

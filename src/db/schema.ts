@@ -1,0 +1,138 @@
+/**
+ * Table types, declared once (STYLE §7). Dates are ISO text (YYYY-MM-DD) on both engines; timestamps are ISO
+ * text too, so that a value reads back the same from SQLite and PostgreSQL. Booleans are stored as 0/1 integers.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrganizationsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  parent_id: number | null;
+  /** Materialized path of ids, '/1/17/230/': the subtree of P is the range [P.path, P.path with its last '/' → '0'). */
+  path: string;
+  depth: number;
+  kind: string;
+  sector: string;
+  established_on: string | null;
+  last_election_on: string | null;
+  term_years: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  id_number: string;
+  gender: string;
+  ethnicity: string;
+  birth_date: string;
+  education: string | null;
+  occupation: string | null;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  person_id: number;
+  org_id: number;
+  status: string;
+  joined_on: string;
+  confirmed_on: string | null;
+  entry_kind: string | null;
+  entry_on: string | null;
+  is_mobile: number;
+  mobile_destination: string | null;
+  left_on: string | null;
+  leave_reason: string | null;
+  leave_note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberTransfersTable {
+  id: Generated<number>;
+  membership_id: number;
+  from_org_id: number;
+  to_org_id: number;
+  /** The organization the record belongs to for sharding and scope: the receiving one. */
+  org_id: number;
+  transferred_on: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface DevelopmentRecordsTable {
+  id: Generated<number>;
+  person_id: number;
+  org_id: number;
+  stage: string;
+  applied_on: string | null;
+  interviewed_on: string | null;
+  activist_on: string | null;
+  contacts: string | null;
+  contacts_on: string | null;
+  candidate_on: string | null;
+  introducers: string | null;
+  political_review_on: string | null;
+  training_start_on: string | null;
+  training_end_on: string | null;
+  training_hours: number | null;
+  committee_review_on: string | null;
+  pre_review_on: string | null;
+  branch_meeting_on: string | null;
+  superior_interview_on: string | null;
+  approved_on: string | null;
+  oath_on: string | null;
+  conversion_applied_on: string | null;
+  conversion_meeting_on: string | null;
+  conversion_approved_on: string | null;
+  extension_months: number | null;
+  extension_decided_on: string | null;
+  membership_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  held_on: string;
+  topic: string;
+  host: string | null;
+  expected_count: number;
+  attended_count: number;
+  minutes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingAbsencesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  org_id: number;
+  name: string;
+  reason: string | null;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  people: PeopleTable;
+  memberships: MembershipsTable;
+  member_transfers: MemberTransfersTable;
+  development_records: DevelopmentRecordsTable;
+  meetings: MeetingsTable;
+  meeting_absences: MeetingAbsencesTable;
+}
+
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type NewOrganization = Insertable<OrganizationsTable>;
+export type OrganizationUpdate = Updateable<OrganizationsTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type DevelopmentRow = Selectable<DevelopmentRecordsTable>;
+export type MeetingRow = Selectable<MeetingsTable>;

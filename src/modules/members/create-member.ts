@@ -1,0 +1,43 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { throwIfIssues } from '../../shared/errors.js';
+import { getOrgRow } from '../orgs/find-orgs.js';
+import { checkPerson } from '../people/person-rules.js';
+import { insertPerson } from '../people/people.repo.js';
+import { checkMemberOrgKind, checkMembership } from './member-rules.js';
+import { getMember } from './find-members.js';
+import type { MemberDetail, MemberInput } from './members.schema.js';
+
+/** Registers a member (a person and a membership in a branch). */
+export async function createMember(ctx: Ctx, input: MemberInput): Promise<MemberDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const today = tx.clock.today();
+    const org = await getOrgRow(tx, input.orgCode, 'orgCode');
+    const { issues, person } = checkPerson(input, today);
+    issues.push(...checkMemberOrgKind(org.kind, org.code));
+    issues.push(...checkMembership(input, person?.birthDate ?? null, today));
+    throwIfIssues(issues);
+    const personId = await insertPerson(tx, person!);
+    const now = tx.clock.nowIso();
+    const row = await tx.db
+      .insertInto('memberships')
+      .values({
+        person_id: personId,
+        org_id: org.id,
+        status: input.status,
+        joined_on: input.joinedOn,
+        confirmed_on: input.confirmedOn ?? null,
+        entry_kind: input.entryKind ?? null,
+        entry_on: input.entryKind ? today : null,
+        is_mobile: input.isMobile ? 1 : 0,
+        mobile_destination: input.mobileDestination ?? null,
+        left_on: null,
+        leave_reason: null,
+        leave_note: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return getMember(tx, row.id);
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ORG_KINDS, SECTORS } from '../../shared/vocab.js';
+import { optionalIsoDate } from '../../shared/validation.js';
+
+export const ORG_LABELS: Record<string, string> = {
+  code: '组织代码',
+  name: '组织名称',
+  parentCode: '上级组织代码',
+  kind: '组织类别',
+  sector: '单位类型',
+  establishedOn: '成立日期',
+  lastElectionOn: '本届选举日期',
+  termYears: '任期(年)',
+};
+
+export const orgCode = z
+  .string()
+  .trim()
+  .min(1, { message: '不能为空' })
+  .max(64, { message: '不能超过64个字符' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: '只能包含字母、数字、点、下划线和连字符' });
+
+export const orgInput = z.object({
+  code: orgCode,
+  name: z.string().trim().min(1, { message: '不能为空' }).max(200, { message: '不能超过200个字符' }),
+  parentCode: orgCode.nullish(),
+  kind: z.enum(ORG_KINDS, { message: `应为以下之一：${ORG_KINDS.join('、')}` }),
+  sector: z.enum(SECTORS, { message: `应为以下之一：${SECTORS.join('、')}` }),
+  establishedOn: optionalIsoDate,
+  lastElectionOn: optionalIsoDate,
+  termYears: z.number().int().min(1, { message: '应为1–5的整数' }).max(5, { message: '应为1–5的整数' }).nullish(),
+});
+export type OrgInput = z.infer<typeof orgInput>;
+
+export const orgPatch = orgInput.omit({ code: true, parentCode: true }).partial();
+export type OrgPatch = z.infer<typeof orgPatch>;
+
+export const moveOrgInput = z.object({ parentCode: orgCode });
+
+export const orgView = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  parentId: z.number().int().nullable(),
+  parentCode: z.string().nullable(),
+  kind: z.string(),
+  sector: z.string(),
+  establishedOn: z.string().nullable(),
+  lastElectionOn: z.string().nullable(),
+  termYears: z.number().int().nullable(),
+  depth: z.number().int(),
+  path: z.string(),
+});
+export type OrgView = z.infer<typeof orgView>;

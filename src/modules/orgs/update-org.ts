@@ -1,0 +1,33 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { throwIfIssues } from '../../shared/errors.js';
+import { checkOrgRecord } from './org-rules.js';
+import { findOrgRowByCode, getOrg, getOrgRow } from './find-orgs.js';
+import type { OrgPatch, OrgView } from './orgs.schema.js';
+
+/** Changes an organization's own fields. Its place in the tree changes only through moveOrg. */
+export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promise<OrgView> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await getOrgRow(tx, code, 'code');
+    const parent = row.parent_code ? await findOrgRowByCode(tx, row.parent_code) : undefined;
+    const merged = {
+      kind: patch.kind ?? row.kind,
+      establishedOn: patch.establishedOn === undefined ? row.established_on : patch.establishedOn,
+      lastElectionOn: patch.lastElectionOn === undefined ? row.last_election_on : patch.lastElectionOn,
+    } as Parameters<typeof checkOrgRecord>[0];
+    throwIfIssues(checkOrgRecord(merged, parent?.kind ?? null, tx.clock.today()));
+    await tx.db
+      .updateTable('organizations')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.kind !== undefined && { kind: patch.kind }),
+        ...(patch.sector !== undefined && { sector: patch.sector }),
+        ...(patch.establishedOn !== undefined && { established_on: patch.establishedOn }),
+        ...(patch.lastElectionOn !== undefined && { last_election_on: patch.lastElectionOn }),
+        ...(patch.termYears !== undefined && { term_years: patch.termYears }),
+        updated_at: tx.clock.nowIso(),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    return getOrg(tx, code);
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * One error type with stable codes (STYLE §11). The code is for programs (English, never changes once
+ * published); the message is for people (Chinese). HTTP status and CLI exit code are decided here and only here.
+ */
+
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unreadable' | 'config' | 'internal';
+
+const kinds = {
+  // Generic input problems
+  VALIDATION_FAILED: 'invalid',
+  FIELD_REQUIRED: 'invalid',
+  FIELD_INVALID: 'invalid',
+  VALUE_NOT_ALLOWED: 'invalid',
+  DATE_INVALID: 'invalid',
+  DATE_IN_FUTURE: 'invalid',
+  DATE_BEFORE_BIRTH: 'invalid',
+  DATE_ORDER_INVALID: 'invalid',
+  ID_NUMBER_INVALID: 'invalid',
+  ID_NUMBER_MISMATCH: 'invalid',
+  PHONE_INVALID: 'invalid',
+  APPLICANT_UNDER_18: 'invalid',
+  // Organizations
+  ORG_NOT_FOUND: 'not_found',
+  ORG_CODE_TAKEN: 'conflict',
+  ORG_CYCLE: 'conflict',
+  ORG_HAS_CHILDREN: 'conflict',
+  ORG_KIND_NOT_ALLOWED: 'invalid',
+  // People, members
+  MEMBER_NOT_FOUND: 'not_found',
+  ID_NUMBER_TAKEN: 'conflict',
+  MEMBER_ORG_NOT_BRANCH: 'invalid',
+  MEMBER_ALREADY_LEFT: 'conflict',
+  MEMBER_STATUS_INVALID: 'invalid',
+  // Development pipeline
+  DEVELOPMENT_NOT_FOUND: 'not_found',
+  DEVELOPMENT_STEP_ORDER: 'invalid',
+  // Meetings
+  MEETING_NOT_FOUND: 'not_found',
+  ATTENDANCE_INVALID: 'invalid',
+  // Import / export
+  IMPORT_INVALID: 'invalid',
+  WORKBOOK_UNREADABLE: 'unreadable',
+  FILE_NOT_FOUND: 'not_found',
+  // Configuration and the rest
+  CONFIG_INVALID: 'config',
+  NOT_FOUND: 'not_found',
+  INTERNAL: 'internal',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof kinds;
+
+/** One problem with one field of one record. `sheet`/`row`/`column` locate it in a workbook. */
+export interface FieldIssue {
+  code: ErrorCode;
+  field: string;
+  message: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get kind(): ErrorKind {
+    return kinds[this.code];
+  }
+
+  /** The error for a list of field issues: its code and message are the first issue's, and it carries them all. */
+  static fromIssues(issues: FieldIssue[]): AppError {
+    const first = issues[0];
+    if (!first) return new AppError('VALIDATION_FAILED', '输入有误');
+    const message = issues.length === 1 ? first.message : `${first.message}（共${issues.length}处错误）`;
+    return new AppError(first.code, message, issues);
+  }
+}
+
+export function httpStatusOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid':
+      return 400;
+    case 'unreadable':
+      return 400;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'config':
+    case 'internal':
+      return 500;
+  }
+}
+
+/** CLI exit codes: 0 success, 1 unexpected, 2 bad input, 3 not found, 4 conflict, 5 configuration. */
+export function exitCodeOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid':
+    case 'unreadable':
+      return 2;
+    case 'not_found':
+      return 3;
+    case 'conflict':
+      return 4;
+    case 'config':
+      return 5;
+    case 'internal':
+      return 1;
+  }
+}
+
+/** Throws the collected issues, if any, as one AppError. */
+export function throwIfIssues(issues: FieldIssue[]): void {
+  if (issues.length > 0) throw AppError.fromIssues(issues);
+}

@@ -1,0 +1,100 @@
+/**
+ * The closed vocabularies of the records, in the Party's own terms. Where the national roster
+ * (全国党员管理信息系统) has a code, it is kept beside the label (../shared/party-statistics.md §4c).
+ */
+
+/** 组织类别, with the national roster's codes where they exist (611 党委 … 931 临时党支部). */
+export const ORG_KINDS = ['党委', '党工委', '党总支', '党支部', '联合党支部', '临时党支部', '党组', '党小组'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_KIND_CODES: Record<OrgKind, string | null> = {
+  党委: '611',
+  党工委: null, // a working committee (派出机关) has no code among the 组织类别 seen; see party-statistics.md §4c
+  党总支: '621',
+  党支部: '631',
+  联合党支部: '632',
+  临时党支部: '931',
+  党组: '612',
+  党小组: '641',
+};
+
+/** Organizations whose members are recorded there (党章: every member belongs to a branch). */
+export const BRANCH_KINDS: readonly OrgKind[] = ['党支部', '联合党支部', '临时党支部'];
+
+/** 单位类型 (sector of the unit where the organization is set up). */
+export const SECTORS = ['农村', '社区', '机关', '事业单位', '国有企业', '非公有制企业', '社会组织', '学校', '其他'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const GENDERS = ['男', '女'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** The 56 ethnic groups (GB/T 3304), plus 其他 for a naturalized citizen's unrecognized group. */
+export const ETHNICITIES = [
+  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族', '满族', '侗族', '瑶族', '白族',
+  '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族', '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族',
+  '景颇族', '柯尔克孜族', '土族', '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族',
+  '普米族', '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族',
+  '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族', '其他',
+] as const;
+
+/** 学历, as the annual statistics table 4 (党员学历情况) cuts it. */
+export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专', '高中、中技', '初中及以下'] as const;
+export type Education = (typeof EDUCATIONS)[number];
+/** 大专及以上, as the published statistics (公报) count it. */
+export const COLLEGE_OR_ABOVE: readonly Education[] = ['研究生', '大学本科', '大学专科'];
+
+/** 人员类别 (occupation), the eight groups of the 党内统计公报 (domain-rules §7). */
+export const OCCUPATIONS = [
+  '工人（工勤技能人员）',
+  '农牧渔民',
+  '企事业单位、社会组织专业技术人员',
+  '企事业单位、社会组织管理人员',
+  '党政机关工作人员',
+  '学生',
+  '其他职业人员',
+  '离退休人员',
+] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+
+/** 党员类别. */
+export const MEMBER_STATUSES = ['预备党员', '正式党员'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** How a member came onto this county's roll (进入本信息系统类型). */
+export const ENTRY_KINDS = ['发展党员', '转入组织关系', '恢复党籍', '其他'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** Why a member left the roll (离开本信息系统类型). A member is never deleted; leaving records one of these. */
+export const LEAVE_REASONS = [
+  '转出组织关系',
+  '死亡',
+  '开除党籍',
+  '除名',
+  '退党',
+  '停止党籍',
+  '取消预备党员资格',
+] as const;
+export type LeaveReason = (typeof LEAVE_REASONS)[number];
+
+/** 会议类型 (organizational life). */
+export const MEETING_KINDS = [
+  '支部党员大会',
+  '支委会',
+  '党小组会',
+  '党课',
+  '主题党日',
+  '组织生活会',
+  '民主评议党员',
+  '民主生活会',
+  '理论学习中心组学习',
+  '谈心谈话',
+  '其他',
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** Development stages (发展党员五个阶段), plus the terminal outcomes. */
+export const DEVELOPMENT_STAGES = ['入党申请人', '入党积极分子', '发展对象', '预备党员', '正式党员'] as const;
+export type DevelopmentStage = (typeof DEVELOPMENT_STAGES)[number];
+
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
