@@ -1,0 +1,83 @@
+/**
+ * Every database test runs on both engines (STYLE §8): a fresh in-memory SQLite database, and a fresh PostgreSQL
+ * schema on the server named by DANGJIAN_TEST_DATABASE_URL (default: the local server, trust auth).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { fixedClock, type Clock } from '../../src/shared/clock.js';
+import type { Ctx } from '../../src/context.js';
+
+export const ENGINES = ['sqlite', 'postgres'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+export { TEST_PG_URL } from './pg-url.js';
+import { TEST_PG_URL } from './pg-url.js';
+
+/** "Today" in tests, fixed so that dates in fixtures never drift into the future. */
+export const TEST_TODAY = '2026-11-23';
+
+export interface TestDatabase extends DatabaseHandle {
+  ctx: Ctx;
+  /** For PostgreSQL, the schema this test owns; a URL that selects it, for the CLI and the server. */
+  url: string;
+}
+
+export async function createTestDatabase(engine: Engine, clock: Clock = fixedClock(TEST_TODAY)): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const handle = openDatabase({ engine: 'sqlite', file: ':memory:' });
+    await migrateToLatest(handle.db);
+    return { ...handle, ctx: { db: handle.db, clock }, url: ':memory:' };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = openDatabase({ engine: 'postgres', url: TEST_PG_URL, schema });
+  await migrateToLatest(handle.db);
+  const url = withSearchPath(TEST_PG_URL, schema);
+  return {
+    ...handle,
+    ctx: { db: handle.db, clock },
+    url,
+    close: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+/** A postgres URL whose connections use the given schema (libpq `options`), for child processes. */
+export function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/** Inside a describe: a fresh database of the engine before each test, closed after it. */
+export function useTestDatabase(engine: Engine, clock?: Clock): { readonly ctx: Ctx; readonly handle: TestDatabase } {
+  let current: TestDatabase | undefined;
+  beforeEach(async () => {
+    current = await createTestDatabase(engine, clock);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get ctx() {
+      if (!current) throw new Error('no test database');
+      return current.ctx;
+    },
+    get handle() {
+      if (!current) throw new Error('no test database');
+      return current;
+    },
+  };
+}
