@@ -41,6 +41,12 @@ const kinds = {
   IMPORT_INVALID: 'invalid',
   WORKBOOK_UNREADABLE: 'unreadable',
   FILE_NOT_FOUND: 'not_found',
+  // Demo county
+  DATABASE_NOT_EMPTY: 'conflict',
+  // HTTP
+  ROUTE_NOT_FOUND: 'not_found',
+  PAYLOAD_TOO_LARGE: 'invalid',
+  UNSUPPORTED_MEDIA_TYPE: 'invalid',
   // Configuration and the rest
   CONFIG_INVALID: 'config',
   NOT_FOUND: 'not_found',
