@@ -1,0 +1,173 @@
+/**
+ * The `dangjian` command as a staffer runs it: the compiled program (bin/dangjian.js → dist/), on SQLite and on
+ * PostgreSQL, with its exit codes and Chinese messages.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, withSearchPath, type Engine } from '../helpers/test-db.js';
+import { TEST_PG_URL } from '../helpers/pg-url.js';
+
+const BIN = join(process.cwd(), 'bin', 'dangjian.js');
+
+function run(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DANGJIAN_DATABASE_URL: '', ...env },
+    timeout: 170_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('dangjian without a database', () => {
+  it('answers --help in Chinese', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('用法');
+    expect(r.stdout).toContain('命令');
+    for (const c of ['migrate', 'demo', 'import', 'export', 'orgs', 'members', 'serve']) expect(r.stdout).toContain(c);
+    const sub = run(['import', '--help']);
+    expect(sub.stdout).toContain('--dry-run');
+    expect(sub.stdout).toContain('只校验');
+  });
+  it('rejects an unknown option or command with a Chinese message and exit code 2', () => {
+    const r = run(['orgs', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知选项');
+    const c = run(['frobnicate']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('未知命令');
+  });
+  it('rejects a bad database URL in the environment, naming the variable', () => {
+    const r = run(['orgs'], { DANGJIAN_DATABASE_URL: 'mysql://x' });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('DANGJIAN_DATABASE_URL');
+  });
+});
+
+describe.each(ENGINES)('dangjian on %s', (engine: Engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dangjian-cli-'));
+  let db = '';
+  let fresh = '';
+  const schemas: string[] = [];
+
+  beforeAll(async () => {
+    if (engine === 'sqlite') {
+      db = join(dir, 'cli.db');
+      fresh = join(dir, 'fresh.db');
+    } else {
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      for (let i = 0; i < 2; i++) {
+        const schema = `cli_${randomBytes(5).toString('hex')}`;
+        await c.query(`create schema ${schema}`);
+        schemas.push(schema);
+      }
+      await c.end();
+      db = withSearchPath(TEST_PG_URL, schemas[0]!);
+      fresh = withSearchPath(TEST_PG_URL, schemas[1]!);
+    }
+  });
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (schemas.length) {
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      for (const schema of schemas) await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    }
+  });
+
+  it('migrates, generates a demo county once, and shows the tree and members', () => {
+    expect(run(['--db', db, 'migrate']).code).toBe(0);
+    const demo = run(['--db', db, '--json', 'demo', '--members', '800', '--seed', '7']);
+    expect(demo.code, demo.stderr).toBe(0);
+    const again = run(['--db', db, 'demo', '--members', '800']);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain('DATABASE_NOT_EMPTY');
+
+    const orgs = run(['--db', db, '--json', 'orgs']);
+    expect(orgs.code).toBe(0);
+    const list = JSON.parse(orgs.stdout) as { code: string; depth: number; membersInSubtree: number }[];
+    const root = list.find((o) => o.depth === 0)!;
+    expect(root.membersInSubtree).toBeGreaterThan(700);
+    const tree = run(['--db', db, 'orgs', '--depth', '2']);
+    expect(tree.stdout).toContain('党员');
+
+    const members = run(['--db', db, '--json', 'members', '--org', root.code, '--limit', '5']);
+    expect(members.code).toBe(0);
+    const page = JSON.parse(members.stdout) as { total: number; items: { idNumberMasked: string }[] };
+    expect(page.total).toBe(root.membersInSubtree);
+    expect(page.items[0]!.idNumberMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    const human = run(['--db', db, 'members', '--org', root.code, '--limit', '3']);
+    expect(human.stdout).toContain('公民身份号码');
+  });
+
+  it('exports and re-imports as an exact round trip', () => {
+    const file = join(dir, 'county.xlsx');
+    const exp = run(['--db', db, '--json', 'export', file]);
+    expect(exp.code, exp.stderr).toBe(0);
+    const counts = (JSON.parse(exp.stdout) as { counts: Record<string, number> }).counts;
+    const dry = run(['--db', fresh, '--json', 'import', file, '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, counts });
+    expect(run(['--db', fresh, '--json', 'orgs']).stdout.trim()).toBe('[]');
+    const imp = run(['--db', fresh, '--json', 'import', file]);
+    expect(imp.code, imp.stderr).toBe(0);
+    const file2 = join(dir, 'again.xlsx');
+    const exp2 = run(['--db', fresh, '--json', 'export', file2]);
+    expect((JSON.parse(exp2.stdout) as { counts: unknown }).counts).toEqual(counts);
+  });
+
+  it('fails clearly, changing nothing, on bad input', () => {
+    const before = run(['--db', db, '--json', 'orgs']).stdout;
+    const notFound = run(['--db', db, 'members', '--org', 'NO-SUCH-ORG']);
+    expect(notFound.code).toBe(3);
+    expect(notFound.stderr).toContain('组织代码“NO-SUCH-ORG”不存在');
+    const junk = join(dir, 'junk.xlsx');
+    writeFileSync(junk, 'this is not a workbook');
+    const bad = run(['--db', db, 'import', junk]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('WORKBOOK_UNREADABLE');
+    const missing = run(['--db', db, 'import', join(dir, 'missing.xlsx')]);
+    expect(missing.code).toBe(3);
+    const badLimit = run(['--db', db, 'members', '--org', 'C', '--limit', 'many']);
+    expect(badLimit.code).toBe(2);
+    expect(badLimit.stderr).toContain('--limit');
+    const badMembers = run(['--db', db, 'demo', '--members', '-5']);
+    expect(badMembers.code).toBe(2);
+    expect(run(['--db', db, '--json', 'orgs']).stdout).toBe(before);
+  });
+
+  it('serves the HTTP API and its OpenAPI document', async () => {
+    const child = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], {
+      env: { ...process.env, DANGJIAN_DATABASE_URL: '', DANGJIAN_LOG_LEVEL: 'silent' },
+    });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no address printed: ${out}`)), 60_000);
+        child.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          const m = /(http:\/\/[\d.]+:\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+      });
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(200);
+      const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+      expect(Object.keys(doc.paths)).toContain('/api/members');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
