@@ -83,7 +83,9 @@ function sqliteCounter(file: string): RawCounter {
   const stmt = db.prepare(BARE_SQL.replace('$1', '?').replace('$2', '?'));
   return {
     count: async (path) => Number((stmt.get(path, subtreeUpperBound(path)) as { n: number }).n),
-    close: async () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 }
 

@@ -13,7 +13,10 @@ export const isoDate = z
 
 export const optionalIsoDate = isoDate.nullish();
 
-/** Turns zod issues into field issues, naming each field by its Chinese label. */
+/**
+ * Turns zod issues into field issues, naming each field by its Chinese label. Parse with `{ reportInput: true }`:
+ * zod drops each issue's input otherwise, and a wrong value could not be told from a missing one.
+ */
 export function zodIssues(error: z.ZodError, labels: Record<string, string> = {}): FieldIssue[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || '(请求体)';
@@ -27,7 +30,7 @@ export function zodIssues(error: z.ZodError, labels: Record<string, string> = {}
 
 /** Validates input at the edge (CLI, import): returns the parsed value or throws one AppError naming every field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, labels: Record<string, string> = {}): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw AppError.fromIssues(zodIssues(result.error, labels));
   return result.data;
 }

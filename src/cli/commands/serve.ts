@@ -6,7 +6,7 @@ import { openSession, println, progressReporter, type GlobalOptions, type Sessio
 /** Serves the HTTP API until interrupted. */
 async function serve(session: Session): Promise<void> {
   const { config, ctx, handle } = session;
-  const app = await buildApp({ ctx, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const app = await buildApp({ ctx, engine: handle.engine, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   const shutdown = async () => {
     await app.close();
     await handle.close();

@@ -28,6 +28,7 @@ describe.each(ENGINES)('development pipeline on %s', (engine) => {
     expect(converted.stage).toBe('正式党员');
     expect(await getMember(t.ctx, approved.membershipId!)).toMatchObject({ status: '正式党员', confirmedOn: '2025-11-20' });
     expect(await countMembers(t.ctx, 'C')).toBe(1);
+    await expect(updateDevelopment(t.ctx, d.id, { approvedOn: null, conversionApprovedOn: null, conversionMeetingOn: null, oathOn: null, conversionAppliedOn: null })).rejects.toMatchObject({ code: 'DEVELOPMENT_STEP_ORDER' });
     expect((await findDevelopment(t.ctx, { org: 'C', stage: '正式党员' })).total).toBe(1);
     expect((await findDevelopment(t.ctx, { org: 'C', stage: '发展对象' })).total).toBe(0);
   });

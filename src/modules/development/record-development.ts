@@ -57,7 +57,15 @@ export async function updateDevelopment(ctx: Ctx, id: number, patch: Development
       trainingHours: patch.trainingHours === undefined ? row.training_hours : patch.trainingHours,
       extensionMonths: patch.extensionMonths === undefined ? row.extension_months : patch.extensionMonths,
     };
-    throwIfIssues(checkDevelopmentDates(dates, extra, person.birth_date, tx.clock.today()));
+    const issues = checkDevelopmentDates(dates, extra, person.birth_date, tx.clock.today());
+    if (row.membership_id !== null && (!dates.approvedOn || !dates.branchMeetingOn)) {
+      issues.push({
+        code: 'DEVELOPMENT_STEP_ORDER',
+        field: dates.approvedOn ? 'branchMeetingOn' : 'approvedOn',
+        message: '已据此接收为预备党员，不能清除支部大会讨论日期或上级党委审批日期；如需取消资格，请在党员记录中办理“取消预备党员资格”',
+      });
+    }
+    throwIfIssues(issues);
     await tx.db
       .updateTable('development_records')
       .set({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../shared/errors.js';
 import { maskIdNumber, maskPhone } from '../../shared/id-number.js';
@@ -99,8 +100,9 @@ export async function findMembers(
     c = c.where('m.status', '=', query.status);
   }
   if (query.name) {
-    q = q.where('p.name', 'like', `%${query.name}%`);
-    c = c.where('p.name', 'like', `%${query.name}%`);
+    const pattern = `%${query.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    q = q.where(sql<boolean>`p.name like ${pattern} escape '\\'`);
+    c = c.where(sql<boolean>`p.name like ${pattern} escape '\\'`);
   }
   const [rows, count] = await Promise.all([
     q.orderBy('o.path').orderBy('m.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute(),

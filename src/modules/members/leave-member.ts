@@ -1,6 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { AppError, throwIfIssues } from '../../shared/errors.js';
-import { checkLifeDate } from '../people/person-rules.js';
+import { checkMembershipDate } from '../people/person-rules.js';
 import { getMember } from './find-members.js';
 import type { LeaveInput, MemberDetail } from './members.schema.js';
 
@@ -14,7 +14,7 @@ export async function leaveMember(ctx: Ctx, id: number, input: LeaveInput): Prom
     if (member.leftOn) {
       throw new AppError('MEMBER_ALREADY_LEFT', `${member.name}已于${member.leftOn}离开（${member.leaveReason}）`);
     }
-    const issues = checkLifeDate('leftOn', '离开日期', input.leftOn, member.joinedOn, tx.clock.today());
+    const issues = checkMembershipDate('leftOn', '离开日期', input.leftOn, member.joinedOn, tx.clock.today());
     if (input.reason === '取消预备党员资格' && member.status !== '预备党员') {
       issues.push({ code: 'MEMBER_STATUS_INVALID', field: 'reason', message: '只有预备党员才能取消预备党员资格' });
     }

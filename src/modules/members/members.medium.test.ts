@@ -7,6 +7,7 @@ import { createMember } from './create-member.js';
 import { leaveMember } from './leave-member.js';
 import { transferMember } from './transfer-member.js';
 import { updateMember } from './update-member.js';
+import { updateOrg } from '../orgs/update-org.js';
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -68,6 +69,9 @@ describe.each(ENGINES)('members on %s', (engine) => {
     expect(moved.transfers).toEqual([{ fromOrgCode: 'C.T1.B1', toOrgCode: 'C.T1.B2', transferredOn: '2025-03-01', note: '工作调动' }]);
     expect((await failure(transferMember(t.ctx, m.id, { toOrgCode: 'C.T1.B2', transferredOn: '2025-04-01' }))).issues[0]!.field).toBe('toOrgCode');
     expect((await failure(transferMember(t.ctx, m.id, { toOrgCode: 'C.T1.B1', transferredOn: '2025-01-01' }))).code).toBe('DATE_ORDER_INVALID');
+    const early = await failure(leaveMember(t.ctx, m.id, { reason: '死亡', leftOn: '2000-01-01' }));
+    expect(early.issues[0]).toMatchObject({ code: 'DATE_ORDER_INVALID', field: 'leftOn' });
+    expect(early.message).toContain('早于入党日期');
     const left = await leaveMember(t.ctx, m.id, { reason: '死亡', leftOn: '2026-01-05' });
     expect(left).toMatchObject({ leftOn: '2026-01-05', leaveReason: '死亡' });
     expect(await countMembers(t.ctx, 'C')).toBe(0);
@@ -86,6 +90,14 @@ describe.each(ENGINES)('members on %s', (engine) => {
     expect((await failure(updateMember(t.ctx, 9999, { name: 'x' }))).code).toBe('MEMBER_NOT_FOUND');
   });
 
+  it('keeps an organization with members a branch', async () => {
+    await makeCounty(t.ctx, 1);
+    await makeMember(t.ctx, 'C.T1.B1');
+    const err = await failure(updateOrg(t.ctx, 'C.T1.B1', { kind: '党委' }));
+    expect(err.issues[0]).toMatchObject({ code: 'MEMBER_ORG_NOT_BRANCH', field: 'kind' });
+    expect((await updateOrg(t.ctx, 'C.T1.B1', { kind: '联合党支部' })).kind).toBe('联合党支部');
+  });
+
   it('filters lists by status and name, with paging', async () => {
     await makeCounty(t.ctx, 1);
     await makeOrg(t.ctx, { code: 'C.T1.B1.G', kind: '党小组', parentCode: 'C.T1.B1' });
@@ -93,6 +105,8 @@ describe.each(ENGINES)('members on %s', (engine) => {
     await makeMember(t.ctx, 'C.T1.B1', { name: '李四', status: '预备党员', joinedOn: '2026-01-10', confirmedOn: null });
     expect((await findMembers(t.ctx, { org: 'C', status: '预备党员' })).items.map((m) => m.name)).toEqual(['李四']);
     expect((await findMembers(t.ctx, { org: 'C', name: '张' })).total).toBe(5);
+    expect((await findMembers(t.ctx, { org: 'C', name: '%' })).total).toBe(0);
+    expect((await findMembers(t.ctx, { org: 'C', name: '_' })).total).toBe(0);
     const page = await findMembers(t.ctx, { org: 'C', limit: 2, offset: 4 });
     expect(page.total).toBe(6);
     expect(page.items).toHaveLength(2);

@@ -35,7 +35,9 @@ export const memberPatch = personInput
   .omit({ idNumber: true })
   .partial()
   .extend({
-    status: z.enum(MEMBER_STATUSES).optional(),
+    // No default here: a patch that leaves 民族 out must not reset it to 汉族.
+    ethnicity: personInput.shape.ethnicity.unwrap().optional(),
+    status: z.enum(MEMBER_STATUSES, { message: '应为“预备党员”或“正式党员”' }).optional(),
     joinedOn: isoDate.optional(),
     confirmedOn: optionalIsoDate,
     isMobile: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { AppError, throwIfIssues } from '../../shared/errors.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
-import { checkLifeDate } from '../people/person-rules.js';
+import { checkMembershipDate } from '../people/person-rules.js';
 import { checkMemberOrgKind } from './member-rules.js';
 import { getMember } from './find-members.js';
 import type { MemberDetail, TransferInput } from './members.schema.js';
@@ -17,7 +17,7 @@ export async function transferMember(ctx: Ctx, id: number, input: TransferInput)
     const from = await getOrgRow(tx, member.orgCode, 'orgCode');
     const issues = [
       ...checkMemberOrgKind(to.kind, to.code).map((i) => ({ ...i, field: 'toOrgCode' })),
-      ...checkLifeDate('transferredOn', '转接日期', input.transferredOn, member.joinedOn, tx.clock.today()),
+      ...checkMembershipDate('transferredOn', '转接日期', input.transferredOn, member.joinedOn, tx.clock.today()),
     ];
     if (to.id === from.id) {
       issues.push({ code: 'FIELD_INVALID', field: 'toOrgCode', message: '转入组织与当前所在组织相同' });

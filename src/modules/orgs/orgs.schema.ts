@@ -52,3 +52,31 @@ export const orgView = z.object({
   path: z.string(),
 });
 export type OrgView = z.infer<typeof orgView>;
+
+export const orgListQuery = z.object({
+  root: orgCode.optional().describe('只列出此组织及其下级；不填则列出全部'),
+  format: z.enum(['flat', 'tree'], { message: '应为 flat 或 tree' }).default('flat').describe('flat：按层级排列的列表；tree：嵌套的树'),
+});
+
+/** An organization with its children, for the tree view. Named, because it refers to itself. */
+export interface OrgTreeNode extends OrgView {
+  children: OrgTreeNode[];
+}
+export const orgTreeNode: z.ZodType<OrgTreeNode> = orgView
+  .extend({
+    get children() {
+      return z.array(orgTreeNode);
+    },
+  })
+  .meta({ id: 'OrgTreeNode' });
+
+export const orgList = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('flat'), items: z.array(orgView) }),
+  z.object({ format: z.literal('tree'), items: z.array(orgTreeNode) }),
+]);
+export type OrgList = z.infer<typeof orgList>;
+
+export const memberCountView = z.object({
+  orgCode: z.string(),
+  count: z.number().int().describe('本组织及其下级组织现有党员人数（不含已离开的）'),
+});

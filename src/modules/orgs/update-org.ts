@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { throwIfIssues } from '../../shared/errors.js';
+import { BRANCH_KINDS } from '../../shared/vocab.js';
 import { checkOrgRecord } from './org-rules.js';
 import { findOrgRowByCode, getOrg, getOrgRow } from './find-orgs.js';
 import type { OrgPatch, OrgView } from './orgs.schema.js';
@@ -14,7 +15,23 @@ export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promis
       establishedOn: patch.establishedOn === undefined ? row.established_on : patch.establishedOn,
       lastElectionOn: patch.lastElectionOn === undefined ? row.last_election_on : patch.lastElectionOn,
     } as Parameters<typeof checkOrgRecord>[0];
-    throwIfIssues(checkOrgRecord(merged, parent?.kind ?? null, tx.clock.today()));
+    const issues = checkOrgRecord(merged, parent?.kind ?? null, tx.clock.today());
+    if (patch.kind && !BRANCH_KINDS.includes(patch.kind)) {
+      const members = await tx.db
+        .selectFrom('memberships')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('org_id', '=', row.id)
+        .where('left_on', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (Number(members.n) > 0) {
+        issues.push({
+          code: 'MEMBER_ORG_NOT_BRANCH',
+          field: 'kind',
+          message: `该组织有${Number(members.n)}名党员，党员须编入党支部，不能改为${patch.kind}（请先转接党员）`,
+        });
+      }
+    }
+    throwIfIssues(issues);
     await tx.db
       .updateTable('organizations')
       .set({

@@ -68,6 +68,19 @@ export function checkPerson(
   };
 }
 
+/** A date of an event in a membership: not after today, not before the member joined. */
+export function checkMembershipDate(
+  field: string,
+  label: string,
+  date: string,
+  joinedOn: string,
+  today: string,
+): FieldIssue[] {
+  if (date > today) return [{ code: 'DATE_IN_FUTURE', field, message: `${label}${date}晚于今天` }];
+  if (date < joinedOn) return [{ code: 'DATE_ORDER_INVALID', field, message: `${label}${date}早于入党日期${joinedOn}` }];
+  return [];
+}
+
 /** A date of an event in this person's life: not after today, not before birth. */
 export function checkLifeDate(
   field: string,

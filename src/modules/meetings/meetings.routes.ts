@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_LABELS, errorResponses, idParams, pageOf, type RouteOptions } from '../../server/http.js';
+import { findMeetings, getMeeting } from './find-meetings.js';
+import { recordMeeting } from './record-meeting.js';
+import { MEETING_LABELS, meetingInput, meetingListQuery, meetingView } from './meetings.schema.js';
+
+const tags = ['组织生活'];
+const config = { labels: { ...MEETING_LABELS, ...LIST_LABELS, id: '会议记录编号', from: '起始日期', to: '截止日期' } };
+
+export const meetingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+  app.get(
+    '/meetings',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '查询会议记录（组织及其下级，新的在前）',
+        querystring: meetingListQuery,
+        response: { 200: pageOf(meetingView), ...errorResponses },
+      },
+    },
+    async (req) => findMeetings(ctx, req.query),
+  );
+
+  app.get(
+    '/meetings/:id',
+    { config, schema: { tags, summary: '查看会议记录', params: idParams, response: { 200: meetingView, ...errorResponses } } },
+    async (req) => getMeeting(ctx, req.params.id),
+  );
+
+  app.post(
+    '/meetings',
+    { config, schema: { tags, summary: '记录一次会议（三会一课、主题党日等）', body: meetingInput, response: { 201: meetingView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await recordMeeting(ctx, req.body)),
+  );
+};

@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { developmentRoutes } from '../modules/development/development.routes.js';
+import { meetingRoutes } from '../modules/meetings/meetings.routes.js';
+import { memberRoutes } from '../modules/members/members.routes.js';
+import { orgRoutes } from '../modules/orgs/orgs.routes.js';
+import { errorResponses, type RouteOptions } from './http.js';
+import { workbookRoutes } from './workbook.routes.js';
+
+export interface ApiOptions extends RouteOptions {
+  engine?: 'sqlite' | 'postgres' | undefined;
+}
+
+const health = z.object({ ok: z.boolean(), engine: z.enum(['sqlite', 'postgres']).optional() });
+
+/** Is the service up and its database answering? For load balancers and monitoring. */
+const healthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { ctx, engine }) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['系统'], summary: '运行状态（含数据库连接）', response: { 200: health, ...errorResponses } } },
+    async () => {
+      await sql`select 1`.execute(ctx.db);
+      return { ok: true, ...(engine && { engine }) };
+    },
+  );
+};
+
+/** Every routes plugin of the API, registered under /api. */
+export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
+  healthRoutes,
+  orgRoutes,
+  memberRoutes,
+  developmentRoutes,
+  meetingRoutes,
+  workbookRoutes,
+];
