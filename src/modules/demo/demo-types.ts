@@ -1,0 +1,121 @@
+/**
+ * The shapes passed between the builders of the demo county. Everything is planned in memory, keyed by
+ * organization code, and written only at the end (generate-demo.ts), so the plan never needs a database id.
+ */
+import type { IsoDate } from '../../shared/dates.js';
+import type { DevelopmentStage, OrgKind, Sector } from '../../shared/vocab.js';
+import type { CheckedPerson } from '../people/person-rules.js';
+import type { StepDates } from '../development/steps.js';
+
+export interface DemoOptions {
+  /** Members on the roll at the end, including those who left during the years generated. Default 25,000. */
+  members?: number;
+  seed?: number;
+  fromYear?: number;
+  toYear?: number;
+  onProgress?: (done: number, total: number, phase: string) => void;
+}
+
+export interface DemoSummary {
+  /** Code and name of the county committee at the root of the tree. */
+  countyCode: string;
+  countyName: string;
+  /** The address code in the generated ID numbers. */
+  areaCode: string;
+  seed: number;
+  fromYear: number;
+  toYear: number;
+  /** The last date of any record: today, or 31 December of toYear if that is earlier. */
+  asOf: IsoDate;
+  orgs: { total: number; byKind: Record<OrgKind, number>; branchesBySector: Record<Sector, number> };
+  members: { total: number; active: number; probationary: number; left: number; mobile: number; women: number };
+  development: { total: number; byStage: Record<DevelopmentStage, number> };
+  meetings: { total: number; absences: number };
+}
+
+/** The resolved options: the window of years as dates. */
+export interface DemoFrame {
+  seed: number;
+  members: number;
+  fromYear: number;
+  toYear: number;
+  /** First day of fromYear. */
+  start: IsoDate;
+  /** Last date of any record. */
+  end: IsoDate;
+  county: { name: string; areaCode: string };
+}
+
+/** The kind of unit a branch serves, which decides its members' ages, education, occupations and meetings. */
+export type Profile =
+  | 'village'
+  | 'community'
+  | 'office'
+  | 'retired'
+  | 'institution'
+  | 'school'
+  | 'hospital'
+  | 'soe'
+  | 'private'
+  | 'social'
+  | 'temporary';
+
+export interface OrgPlan {
+  code: string;
+  name: string;
+  kind: OrgKind;
+  sector: Sector;
+  parentCode: string | null;
+  establishedOn: IsoDate;
+  lastElectionOn: IsoDate | null;
+  termYears: number | null;
+  /** Branches: the kind of unit; null for committees, 总支 and 党小组. */
+  profile: Profile | null;
+  /** Branches: members planned on the roll at the end (including those approved through development). */
+  target: number;
+  /** Village branches: the surname of the village's main lineage. */
+  lineage?: string;
+  /** Village branches of a 畲族 village, where most members are 畲族. */
+  sheVillage?: boolean;
+  /** Branches: codes of the 党小组 set up under it. */
+  groups: string[];
+  /** 临时党支部: the people taking part (their membership stays in their own branches). */
+  participants?: number;
+}
+
+export interface MemberPlan {
+  orgCode: string;
+  person: CheckedPerson;
+  status: '正式党员' | '预备党员';
+  joinedOn: IsoDate;
+  confirmedOn: IsoDate | null;
+  entryKind: string;
+  entryOn: IsoDate;
+  isMobile: boolean;
+  mobileDestination: string | null;
+  leftOn: IsoDate | null;
+  leaveReason: string | null;
+  leaveNote: string | null;
+}
+
+export interface DevelopmentPlan {
+  orgCode: string;
+  person: CheckedPerson;
+  dates: StepDates;
+  contacts: string | null;
+  introducers: string | null;
+  trainingHours: number | null;
+  extensionMonths: number | null;
+}
+
+/** One person on a branch's roll, as the meetings see it. */
+export interface RosterEntry {
+  name: string;
+  /** On this branch's roll from: the joining day, or the day the membership was transferred in. */
+  since: IsoDate;
+  /** The day the member became a full member (正式党员), or null while probationary. */
+  fullFrom: IsoDate | null;
+  leftOn: IsoDate | null;
+  isMobile: boolean;
+  birthDate: IsoDate;
+}

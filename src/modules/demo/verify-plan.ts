@@ -1,0 +1,66 @@
+/**
+ * The bulk writers take records the caller has checked. The demo county is checked by the very rules the services
+ * apply to one record at a time, so a bug in a builder shows up as an error here, never as a bad row.
+ */
+import { AppError, type FieldIssue } from '../../shared/errors.js';
+import { checkDevelopmentDates } from '../development/development-rules.js';
+import { checkMeeting } from '../meetings/meeting-rules.js';
+import { checkMemberOrgKind, checkMembership } from '../members/member-rules.js';
+import { checkOrgRecord } from '../orgs/org-rules.js';
+import { checkPerson, type CheckedPerson } from '../people/person-rules.js';
+import type { MeetingPlan } from './build-meetings.js';
+import type { OrgPlan } from './demo-types.js';
+import type { CountyPlan } from './plan-county.js';
+
+type Where = (where: string, list: FieldIssue[]) => void;
+
+function collector(): { issues: FieldIssue[]; at: Where } {
+  const issues: FieldIssue[] = [];
+  return { issues, at: (where, list) => issues.push(...list.map((i) => ({ ...i, message: `${where}：${i.message}` }))) };
+}
+
+function throwIfAny(issues: FieldIssue[]): void {
+  if (issues.length > 0) {
+    throw new AppError('INTERNAL', `演示县数据自检未通过（共${issues.length}处）：${issues[0]!.message}`, issues.slice(0, 50));
+  }
+}
+
+/** Organizations, members and development records. */
+export function verifyPlan(plan: CountyPlan, today: string): void {
+  const { issues, at } = collector();
+  const orgs = new Map(plan.orgs.map((o) => [o.code, o]));
+  for (const o of plan.orgs) {
+    at(`组织${o.code}`, checkOrgRecord(o, o.parentCode ? orgs.get(o.parentCode)!.kind : null, today));
+  }
+  const ids = new Set<string>();
+  const person = (where: string, p: CheckedPerson) => {
+    // Gender and birth date are given, so checkPerson compares them with the ID number.
+    at(where, checkPerson(p, today).issues);
+    if (ids.has(p.idNumber)) at(where, [{ code: 'ID_NUMBER_TAKEN', field: 'idNumber', message: `公民身份号码${p.idNumber}重复` }]);
+    ids.add(p.idNumber);
+  };
+  for (const m of plan.members) {
+    const where = `党员${m.person.name}（${m.orgCode}）`;
+    person(where, m.person);
+    at(where, checkMemberOrgKind(orgs.get(m.orgCode)!.kind, m.orgCode));
+    at(where, checkMembership(m, m.person.birthDate, today));
+    if (m.leftOn && (m.leftOn <= m.joinedOn || m.leftOn > today)) at(where, [{ code: 'DATE_ORDER_INVALID', field: 'leftOn', message: `离开日期${m.leftOn}不合理` }]);
+    if (m.entryOn < m.joinedOn || m.entryOn > today) at(where, [{ code: 'DATE_ORDER_INVALID', field: 'entryOn', message: `进入日期${m.entryOn}不合理` }]);
+  }
+  for (const d of plan.development) {
+    const where = `发展党员${d.person.name}（${d.orgCode}）`;
+    person(where, d.person);
+    const org = orgs.get(d.orgCode)!;
+    at(where, checkMemberOrgKind(org.kind, d.orgCode));
+    if (org.kind === '临时党支部') at(where, [{ code: 'ORG_KIND_NOT_ALLOWED', field: 'orgCode', message: '临时党支部一般不发展党员' }]);
+    at(where, checkDevelopmentDates(d.dates, d, d.person.birthDate, today));
+  }
+  throwIfAny(issues);
+}
+
+/** A batch of meetings. */
+export function verifyMeetings(meetings: MeetingPlan[], orgs: Map<string, OrgPlan>, today: string): void {
+  const { issues, at } = collector();
+  for (const m of meetings) at(`会议${m.orgCode} ${m.heldOn} ${m.kind}`, checkMeeting(m, today, orgs.get(m.orgCode)!.establishedOn));
+  throwIfAny(issues);
+}
