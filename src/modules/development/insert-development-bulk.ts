@@ -66,6 +66,26 @@ export async function insertDevelopmentBulk(ctx: Ctx, records: NewDevelopmentRec
   );
   toCreate.forEach(({ index }, i) => membershipOf.set(personIds[index]!, newMembershipIds[i]!));
 
+  // A person who was already a member (say, in the same workbook's 党员 sheet) keeps that membership, which then
+  // follows the approved dates exactly as recordDevelopment's sync does.
+  const created = new Set(toCreate.map(({ index }) => index));
+  for (const [index, r] of records.entries()) {
+    if (created.has(index) || !r.dates.approvedOn || !r.dates.branchMeetingOn) continue;
+    const membershipId = membershipOf.get(personIds[index]!);
+    if (membershipId === undefined) continue;
+    const converted = Boolean(r.dates.conversionApprovedOn);
+    await ctx.db
+      .updateTable('memberships')
+      .set({
+        status: converted ? '正式党员' : '预备党员',
+        joined_on: r.dates.branchMeetingOn,
+        confirmed_on: converted ? probationEnd(r.dates.branchMeetingOn, r.extensionMonths ?? null) : null,
+        updated_at: now,
+      })
+      .where('id', '=', membershipId)
+      .execute();
+  }
+
   return insertChunkedReturningIds(
     ctx.db,
     'development_records',

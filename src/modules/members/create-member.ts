@@ -15,6 +15,12 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<Member
     const { issues, person } = checkPerson(input, today);
     issues.push(...checkMemberOrgKind(org.kind, org.code));
     issues.push(...checkMembership(input, person?.birthDate ?? null, today));
+    // 进入本信息系统日期: the date of the event (a transfer in, a restoration), not the day it was typed in.
+    const entryOn = input.entryKind ? (input.entryOn ?? (input.entryKind === '发展党员' ? input.joinedOn : null)) : null;
+    if (input.entryKind && !entryOn) {
+      issues.push({ code: 'FIELD_REQUIRED', field: 'entryOn', message: `进入方式为“${input.entryKind}”时须填写进入日期` });
+    }
+    if (entryOn && entryOn > today) issues.push({ code: 'DATE_IN_FUTURE', field: 'entryOn', message: `进入日期${entryOn}晚于今天` });
     throwIfIssues(issues);
     const personId = await insertPerson(tx, person!);
     const now = tx.clock.nowIso();
@@ -27,7 +33,7 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<Member
         joined_on: input.joinedOn,
         confirmed_on: input.confirmedOn ?? null,
         entry_kind: input.entryKind ?? null,
-        entry_on: input.entryKind ? today : null,
+        entry_on: entryOn,
         is_mobile: input.isMobile ? 1 : 0,
         mobile_destination: input.mobileDestination ?? null,
         left_on: null,

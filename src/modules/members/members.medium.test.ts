@@ -53,8 +53,10 @@ describe.each(ENGINES)('members on %s', (engine) => {
     expect((await failure(createMember(t.ctx, { ...base, gender: '女' }))).issues[0]).toMatchObject({ code: 'ID_NUMBER_MISMATCH', field: 'gender' });
     expect((await failure(createMember(t.ctx, { ...base, phone: '12345' }))).code).toBe('PHONE_INVALID');
     expect((await failure(createMember(t.ctx, { ...base, status: '预备党员' }))).code).toBe('MEMBER_STATUS_INVALID');
+    expect((await failure(createMember(t.ctx, { ...base, entryKind: '转入组织关系' }))).issues[0]).toMatchObject({ code: 'FIELD_REQUIRED', field: 'entryOn' });
     expect(await countMembers(t.ctx, 'C')).toBe(0);
-    await createMember(t.ctx, base);
+    const created = await createMember(t.ctx, { ...base, entryKind: '转入组织关系', entryOn: '2024-05-06' });
+    expect(created).toMatchObject({ entryKind: '转入组织关系', entryOn: '2024-05-06' });
     expect((await failure(createMember(t.ctx, { ...base, name: '另一人' }))).code).toBe('ID_NUMBER_TAKEN');
     expect(await countMembers(t.ctx, 'C')).toBe(1);
     const people = await t.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

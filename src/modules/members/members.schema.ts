@@ -11,6 +11,7 @@ export const MEMBER_LABELS: Record<string, string> = {
   joinedOn: '入党日期',
   confirmedOn: '转正日期',
   entryKind: '进入方式',
+  entryOn: '进入日期',
   isMobile: '是否流动党员',
   mobileDestination: '外出流向',
   toOrgCode: '转入组织代码',
@@ -26,6 +27,7 @@ export const memberInput = personInput.extend({
   joinedOn: isoDate,
   confirmedOn: optionalIsoDate,
   entryKind: z.enum(ENTRY_KINDS).nullish(),
+  entryOn: optionalIsoDate,
   isMobile: z.boolean().default(false),
   mobileDestination: z.string().trim().max(200).nullish(),
 });
