@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { generateDemo } from '../../modules/demo/generate-demo.js';
+import type { DemoSummary } from '../../modules/demo/demo-types.js';
 import { AppError } from '../../shared/errors.js';
 import { printJson, println, progressReporter, withSession, type GlobalOptions } from '../runtime.js';
 
@@ -50,8 +51,19 @@ export function registerDemo(program: Command, globals: () => GlobalOptions): vo
     });
 }
 
-export function describeSummary(summary: object): string {
-  return Object.entries(summary)
-    .map(([k, v]) => `  ${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('\n');
+const parts = (counts: Record<string, number>, unit: string) =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k}${n}${unit}`)
+    .join('、');
+
+export function describeSummary(s: DemoSummary): string {
+  return [
+    `  ${s.countyName}（${s.countyCode}），种子 ${s.seed}，记录期间 ${s.fromYear}-01-01 至 ${s.asOf}`,
+    `  组织${s.orgs.total}个：${parts(s.orgs.byKind, '个')}`,
+    `  党支部按单位类型：${parts(s.orgs.branchesBySector, '个')}`,
+    `  党员${s.members.total}名：在册${s.members.active}名（其中预备党员${s.members.probationary}名、流动党员${s.members.mobile}名、女党员${s.members.women}名），已离开${s.members.left}名`,
+    `  发展党员记录${s.development.total}条：${parts(s.development.byStage, '名')}`,
+    `  组织生活记录${s.meetings.total}条（登记缺席${s.meetings.absences}人次）`,
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app.js';
 import { isDatabaseEmpty, generateDemo } from '../../modules/demo/generate-demo.js';
+import { describeSummary } from './demo.js';
 import { openSession, println, progressReporter, type GlobalOptions, type Session } from '../runtime.js';
 
 /** Serves the HTTP API until interrupted. */
@@ -51,9 +52,9 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
           println(`数据库为空，正在生成演示县（${session.handle.location}）……`);
           const progress = progressReporter(Boolean(g.json));
           const started = performance.now();
-          await generateDemo(session.ctx, { onProgress: progress.update });
+          const summary = await generateDemo(session.ctx, { onProgress: progress.update });
           progress.stop();
-          println(`演示县已生成（用时${((performance.now() - started) / 1000).toFixed(1)}秒）。`);
+          println(`演示县已生成（用时${((performance.now() - started) / 1000).toFixed(1)}秒）：\n${describeSummary(summary)}`);
         }
         await serve(session);
       } catch (err) {
