@@ -1,0 +1,147 @@
+import { PassThrough } from 'node:stream';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, ENGINES, useTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.js';
+import { idNumberFor, makeCounty, makeMember, makeOrg } from '../../../test/factories.js';
+import { AppError } from '../../shared/errors.js';
+import { createDevelopment } from '../development/record-development.js';
+import { recordMeeting } from '../meetings/record-meeting.js';
+import { leaveMember } from '../members/leave-member.js';
+import { transferMember } from '../members/transfer-member.js';
+import { exportWorkbook } from './export-workbook.js';
+import { importWorkbook, parseWorkbook } from './import-workbook.js';
+import { countyWorkbook, removeTmpFiles, tmpFile } from './workbook-fixtures.test.js';
+import { SHEET_KEYS, SHEETS } from './workbook-format.js';
+
+afterEach(removeTmpFiles);
+
+/** What a workbook says, sheet by sheet: the parsed values of every row, in order. */
+async function contents(file: string): Promise<Record<string, Record<string, unknown>[]>> {
+  const parsed = await parseWorkbook({ file });
+  expect(parsed.issues).toEqual([]);
+  return Object.fromEntries(SHEET_KEYS.map((k) => [k, parsed[k].map((r) => r.values as Record<string, unknown>)]));
+}
+
+async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+  return 'OK';
+}
+
+describe.each(ENGINES)('workbook export on %s', (engine) => {
+  const t = useTestDatabase(engine);
+  let fresh: TestDatabase | undefined;
+  /** A second, empty database to import an exported workbook into. */
+  const freshDatabase = async () => (fresh = await createTestDatabase(engine));
+  afterEach(async () => {
+    await fresh?.close();
+    fresh = undefined;
+  });
+
+  /** A county built through the services: transfers, a member who left, development records, meetings. */
+  async function buildCounty() {
+    await makeCounty(t.ctx, 2);
+    const a = await makeMember(t.ctx, 'C.T1.B1', { phone: '13912345678' });
+    await makeMember(t.ctx, 'C.T1.B1', { isMobile: true, mobileDestination: '浙江省杭州市', ethnicity: '满族' });
+    const moved = await makeMember(t.ctx, 'C.T1.B1', { education: null, occupation: null });
+    await transferMember(t.ctx, moved.id, { toOrgCode: 'C.T1.B2', transferredOn: '2020-01-01' });
+    const left = await makeMember(t.ctx, 'C.T1.B2', { status: '预备党员', confirmedOn: null, joinedOn: '2026-02-01' });
+    await leaveMember(t.ctx, left.id, { reason: '取消预备党员资格', leftOn: '2026-10-01' });
+    await createDevelopment(t.ctx, {
+      name: '钱八', idNumber: idNumberFor('1998-04-04', '女'), orgCode: 'C.T1.B2', appliedOn: '2022-01-01', activistOn: '2022-04-01',
+      candidateOn: '2023-05-01', branchMeetingOn: '2024-06-01', approvedOn: '2024-06-20', conversionAppliedOn: '2025-05-20',
+      conversionMeetingOn: '2025-06-01', conversionApprovedOn: '2025-06-15', introducers: `${a.name}、某某`, trainingHours: 40,
+    });
+    await createDevelopment(t.ctx, { name: '周九', idNumber: idNumberFor('2001-09-09'), orgCode: 'C.T1.B1', appliedOn: '2026-03-01' });
+    await recordMeeting(t.ctx, {
+      orgCode: 'C.T1.B1', kind: '支委会', heldOn: '2026-04-01', topic: '研究发展党员', host: a.name, expectedCount: 5, attendedCount: 3,
+      absentees: [{ name: '甲', reason: '病假' }, { name: '乙', reason: null }], minutes: '一、……\n二、……',
+    });
+    await recordMeeting(t.ctx, { orgCode: 'C.T1', kind: '理论学习中心组学习', heldOn: '2026-05-01', topic: '学习', expectedCount: 9, attendedCount: 9 });
+  }
+
+  it('exports everything and imports it back into an empty database exactly', async () => {
+    await buildCounty();
+    const first = tmpFile('xlsx');
+    const phases = new Set<string>();
+    const counts = await exportWorkbook(t.ctx, { file: first }, { onProgress: (_d, _t, p) => phases.add(p) });
+    expect(counts).toEqual({ orgs: 4, members: 5, development: 2, meetings: 2 });
+    expect([...phases]).toEqual(['导出']);
+    const exported = await contents(first);
+    expect(exported.members!.map((m) => [m.orgCode, m.leaveReason])).toEqual([
+      ['C.T1.B1', undefined], ['C.T1.B1', undefined], ['C.T1.B2', undefined], ['C.T1.B2', '取消预备党员资格'], ['C.T1.B2', undefined],
+    ]);
+
+    const target = (await freshDatabase()).ctx;
+    expect((await importWorkbook(target, { file: first })).counts).toEqual(counts);
+    const second = tmpFile('xlsx');
+    await exportWorkbook(target, { file: second });
+    expect(await contents(second)).toEqual(exported);
+  });
+
+  it('round-trips an imported workbook', async () => {
+    await importWorkbook(t.ctx, { file: await countyWorkbook() });
+    const first = tmpFile('xlsx');
+    await exportWorkbook(t.ctx, { file: first });
+    const target = (await freshDatabase()).ctx;
+    await importWorkbook(target, { file: first });
+    const second = tmpFile('xlsx');
+    await exportWorkbook(target, { file: second });
+    expect(await contents(second)).toEqual(await contents(first));
+  });
+
+  it('exports a subtree: the organization itself with its parent code, and the records under it', async () => {
+    await buildCounty();
+    const file = tmpFile('xlsx');
+    expect(await exportWorkbook(t.ctx, { file }, { org: 'C.T1.B2' })).toEqual({ orgs: 1, members: 3, development: 1, meetings: 0 });
+    const c = await contents(file);
+    expect(c.orgs).toEqual([{ code: 'C.T1.B2', name: '测试村2党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村', establishedOn: '2000-01-01' }]);
+
+    const target = (await freshDatabase()).ctx;
+    await makeCounty(target, 0);
+    expect((await importWorkbook(target, { file })).counts).toEqual({ orgs: 1, members: 3, development: 1, meetings: 0 });
+  });
+
+  it('writes text cells for ID numbers and dates, a bold frozen header and set widths', async () => {
+    await buildCounty();
+    const file = tmpFile('xlsx');
+    await exportWorkbook(t.ctx, { file });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SHEET_KEYS.map((k) => SHEETS[k].name));
+    const ws = wb.getWorksheet('党员')!;
+    expect(ws.getRow(1).values).toEqual([undefined, ...SHEETS.members.columns.map((c) => c.header)]);
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.getRow(2).getCell(1).font?.bold).toBeFalsy();
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getColumn(2).width).toBe(21);
+    const id = ws.getRow(2).getCell(2);
+    expect(typeof id.value).toBe('string');
+    expect(id.numFmt).toBe('@');
+    expect(typeof ws.getRow(2).getCell(10).value).toBe('string');
+    expect(wb.getWorksheet('组织生活')!.getRow(2).getCell(6).value).toBe(9);
+  });
+
+  it('writes to a stream, and refuses an unknown organization or a missing directory', async () => {
+    await buildCounty();
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await exportWorkbook(t.ctx, { stream: out }, { org: 'C.T1' });
+    const target = (await freshDatabase()).ctx;
+    await makeOrg(target, { code: 'C', kind: '党委', sector: '机关' });
+    const report = await importWorkbook(target, { buffer: Buffer.concat(chunks), format: 'xlsx' });
+    expect(report.counts).toEqual({ orgs: 3, members: 5, development: 2, meetings: 2 });
+
+    expect(await errorCode(exportWorkbook(t.ctx, { file: tmpFile('xlsx') }, { org: 'NOPE' }))).toBe('ORG_NOT_FOUND');
+    const missing = join(tmpFile('d'), 'x.xlsx');
+    expect(await errorCode(exportWorkbook(t.ctx, { file: missing }))).toBe('FILE_NOT_FOUND');
+    expect(existsSync(missing)).toBe(false);
+  });
+});

@@ -1,0 +1,121 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../context.js';
+import { AppError } from '../../shared/errors.js';
+import { listSubtree } from '../orgs/find-orgs.js';
+import { subtreeUpperBound } from '../orgs/tree.js';
+import type { OrgView } from '../orgs/orgs.schema.js';
+import { byCode, developmentRows, meetingRows, memberRows, orgRow, type ExportRow } from './export-rows.js';
+import type { ImportReport } from './import-workbook.js';
+import type { ProgressFn } from './parse-workbook.js';
+import { SHEETS, type SheetDef } from './workbook-format.js';
+
+export type ExportTarget = { file: string } | { stream: NodeJS.WritableStream };
+
+/**
+ * Writes the four sheets (组织, 党员, 发展党员, 组织生活) for an organization and everything under it — all
+ * organizations when none is named — in exactly the format importWorkbook reads. The organization's own row keeps
+ * its parent's code. ID numbers, codes and dates are text cells, so Excel never turns them into numbers. Streams:
+ * memory stays bounded however many members there are. A file is written under a temporary name and renamed at
+ * the end, so a failed export leaves no half-written workbook behind.
+ */
+export async function exportWorkbook(
+  ctx: Ctx,
+  target: ExportTarget,
+  opts: { org?: string; onProgress?: ProgressFn } = {},
+): Promise<ImportReport['counts']> {
+  const orgs = (await listSubtree(ctx, opts.org)).sort((a, b) => a.depth - b.depth || byCode(a.code, b.code));
+  const total = orgs.length + (await countRecords(ctx, opts.org ? orgs[0] : undefined));
+  let done = 0;
+  const progress = (n: number) => opts.onProgress?.((done += n), total, '导出');
+  progress(0);
+
+  const out = 'file' in target ? await openTempFile(target.file) : null;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: (out?.stream ?? (target as { stream: NodeJS.WritableStream }).stream) as never,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  try {
+    const counts = {
+      orgs: await writeSheet(workbook, SHEETS.orgs, once(orgs.map(orgRow)), progress),
+      members: await writeSheet(workbook, SHEETS.members, memberRows(ctx, orgs), progress),
+      development: await writeSheet(workbook, SHEETS.development, developmentRows(ctx, orgs), progress),
+      meetings: await writeSheet(workbook, SHEETS.meetings, meetingRows(ctx, orgs), progress),
+    };
+    await workbook.commit();
+    if (out) await rename(out.path, (target as { file: string }).file);
+    return counts;
+  } catch (e) {
+    if (out) {
+      out.stream.destroy();
+      await rm(out.path, { force: true });
+    }
+    throw e;
+  }
+}
+
+async function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: SheetDef,
+  batches: AsyncIterable<ExportRow[]>,
+  progress: (n: number) => void,
+): Promise<number> {
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Text format ('@') on every text column and its cells: what a user types or edits there stays text (an ID
+  // number, a code like 001, a date) instead of becoming a number.
+  const styles = sheet.columns.map((c) => (c.kind === 'int' ? NUMBER_STYLE : TEXT_STYLE));
+  ws.columns = sheet.columns.map((c, i) => ({ header: c.header, key: c.field, width: c.width, style: styles[i]! }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.commit();
+  let n = 0;
+  for await (const batch of batches) {
+    for (const record of batch) {
+      const row = ws.addRow(sheet.columns.map((c) => record[c.field] ?? null));
+      // One shared style object per kind: exceljs then looks its id up instead of building it for every cell.
+      row.eachCell({ includeEmpty: true }, (cell, col) => (cell.style = styles[col - 1]!));
+      row.commit();
+    }
+    n += batch.length;
+    progress(batch.length);
+  }
+  ws.commit();
+  return n;
+}
+
+const TEXT_STYLE: Partial<ExcelJS.Style> = { numFmt: '@' };
+const NUMBER_STYLE: Partial<ExcelJS.Style> = {};
+
+async function* once<T>(rows: T[]): AsyncGenerator<T[]> {
+  yield rows;
+}
+
+/** Members, development records and meetings to export, for the progress total. */
+async function countRecords(ctx: Ctx, root: OrgView | undefined): Promise<number> {
+  let sum = 0;
+  for (const table of ['memberships', 'development_records', 'meetings'] as const) {
+    let q = ctx.db
+      .selectFrom(`${table} as t` as 'meetings as t')
+      .innerJoin('organizations as o', 'o.id', 't.org_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+    if (root) q = q.where('o.path', '>=', root.path).where('o.path', '<', subtreeUpperBound(root.path));
+    sum += Number((await q.executeTakeFirstOrThrow()).n);
+  }
+  return sum;
+}
+
+async function openTempFile(file: string): Promise<{ path: string; stream: WriteStream }> {
+  const path = `${file}.${process.pid}.part`;
+  const stream = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') reject(new AppError('FILE_NOT_FOUND', `无法写入文件：目录“${dirname(file)}”不存在`));
+      else reject(e);
+    });
+  });
+  return { path, stream };
+}

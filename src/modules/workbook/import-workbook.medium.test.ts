@@ -1,0 +1,274 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ENGINES, useTestDatabase } from '../../../test/helpers/test-db.js';
+import { makeCounty, makeMember } from '../../../test/factories.js';
+import { AppError, type FieldIssue } from '../../shared/errors.js';
+import { makeIdNumber } from '../../shared/id-number.js';
+import { findDevelopment } from '../development/find-development.js';
+import { findMeetings } from '../meetings/find-meetings.js';
+import { findMembers, getMember } from '../members/find-members.js';
+import { getOrg, listSubtree } from '../orgs/find-orgs.js';
+import { importWorkbook } from './import-workbook.js';
+import { ID_AS_NUMBER_MESSAGE } from './cells.js';
+import {
+  countyWorkbook, developmentRecords, ids, memberRecords, meetingRecords, orgRecords, removeTmpFiles, sheetRows, tmpFile, writeCsv, writeXlsx,
+} from './workbook-fixtures.test.js';
+
+afterEach(removeTmpFiles);
+
+async function importError(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
+}
+
+const where = (i: FieldIssue) => `${i.sheet}!${i.row}:${i.column}:${i.code}`;
+
+describe.each(ENGINES)('workbook import on %s', (engine) => {
+  const t = useTestDatabase(engine);
+
+  async function tableCounts() {
+    const n = async (table: 'organizations' | 'people' | 'memberships' | 'development_records' | 'meetings' | 'meeting_absences') =>
+      Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return {
+      orgs: await n('organizations'), people: await n('people'), memberships: await n('memberships'),
+      development: await n('development_records'), meetings: await n('meetings'), absences: await n('meeting_absences'),
+    };
+  }
+
+  it('imports all four sheets, parents placed before children whatever the row order', async () => {
+    const phases = new Set<string>();
+    const report = await importWorkbook(t.ctx, { file: await countyWorkbook() }, { onProgress: (_d, _t, phase) => phases.add(phase) });
+    expect(report).toEqual({ dryRun: false, counts: { orgs: 4, members: 4, development: 2, meetings: 2 } });
+    expect([...phases]).toEqual(['读取', '校验', '写入']);
+
+    expect((await listSubtree(t.ctx)).map((o) => o.code)).toEqual(['C', 'C.T1', 'C.T1.B1', 'C.T1.B2']);
+    const b1 = await getOrg(t.ctx, 'C.T1.B1');
+    expect(b1).toMatchObject({ parentCode: 'C.T1', depth: 2, establishedOn: '2000-01-01', lastElectionOn: '2024-03-01', termYears: 5 });
+
+    const members = await findMembers(t.ctx, { org: 'C', includeLeft: true });
+    expect(members.items.map((m) => m.name)).toEqual(['张三', '李四', '王五', '赵六']);
+    const li = await getMember(t.ctx, members.items[1]!.id);
+    expect(li).toMatchObject({ leftOn: '2020-05-01', leaveReason: '死亡', ethnicity: '回族', gender: '女', birthDate: '1970-01-02' });
+    const wang = await getMember(t.ctx, members.items[2]!.id);
+    expect(wang).toMatchObject({ isMobile: true, mobileDestination: '广东省深圳市', status: '预备党员', entryKind: null });
+
+    // 赵六 is on both sheets: one person, one membership, and the development record linked to it.
+    const zhao = await getMember(t.ctx, members.items[3]!.id);
+    expect(zhao).toMatchObject({ idNumber: ids.zhao, entryKind: '发展党员', entryOn: '2026-03-20' });
+    const dev = await findDevelopment(t.ctx, { org: 'C' });
+    expect(dev.items.map((d) => [d.name, d.stage, d.membershipId])).toEqual([
+      ['赵六', '预备党员', zhao.id],
+      ['孙七', '入党申请人', null],
+    ]);
+    expect(dev.items[0]).toMatchObject({ contacts: '张三、王五', trainingHours: 24, superiorInterviewOn: '2026-03-10' });
+
+    const meetings = await findMeetings(t.ctx, { org: 'C' });
+    expect(meetings.items.map((m) => [m.orgCode, m.kind, m.absentees])).toEqual([
+      ['C.T1.B2', '主题党日', []],
+      ['C.T1.B1', '支部党员大会', [{ name: '李四', reason: '病假' }]],
+    ]);
+    expect(await tableCounts()).toEqual({ orgs: 4, people: 5, memberships: 4, development: 2, meetings: 2, absences: 1 });
+  });
+
+  it('places organizations under parents already in the database', async () => {
+    await makeCounty(t.ctx, 1);
+    const file = await writeXlsx({
+      组织: sheetRows('orgs', [
+        { code: 'C.T1.B3.G1', name: '第一党小组', parentCode: 'C.T1.B3', kind: '党小组', sector: '农村' },
+        { code: 'C.T1.B3', name: '测试村三党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村' },
+      ]),
+    });
+    expect((await importWorkbook(t.ctx, { file })).counts.orgs).toBe(2);
+    const town = await getOrg(t.ctx, 'C.T1');
+    const b3 = await getOrg(t.ctx, 'C.T1.B3');
+    const g1 = await getOrg(t.ctx, 'C.T1.B3.G1');
+    expect(b3.path).toBe(`${town.path}${b3.id}/`);
+    expect(g1.path).toBe(`${b3.path}${g1.id}/`);
+    expect(g1.depth).toBe(3);
+  });
+
+  it('writes nothing when any row is wrong, and lists every problem with sheet, row and column', async () => {
+    const file = await countyWorkbook({
+      orgs: [...orgRecords, { code: 'C.T1.B9', name: '坏支部', parentCode: 'C.T1', kind: '支部', sector: '农村' }],
+      members: [
+        ...memberRecords,
+        { name: '错一', idNumber: ids.zhang.slice(0, 17) + (ids.zhang[17] === '0' ? '1' : '0'), orgCode: 'C.T1.B1', status: '正式党员', joinedOn: '2010-07-01' },
+        { name: '错二', idNumber: makeIdNumber('110101', '1980-01-01', 13), orgCode: 'C.T1', status: '党员', joinedOn: '2022-02-30' },
+      ],
+      meetings: [...meetingRecords, { orgCode: 'C.T1.B1', kind: '党课', heldOn: '2026-08-01', topic: '党课', expectedCount: 3, attendedCount: 5 }],
+    });
+    const before = await tableCounts();
+    const e = await importError(importWorkbook(t.ctx, { file }));
+    expect(e.code).toBe('IMPORT_INVALID');
+    expect(e.message).toBe(`导入文件有${e.issues.length}处错误，未写入任何数据`);
+    expect(e.issues.map(where)).toEqual([
+      '组织!6:组织类别:VALUE_NOT_ALLOWED',
+      '党员!6:公民身份号码:ID_NUMBER_INVALID',
+      '党员!7:所在组织代码:MEMBER_ORG_NOT_BRANCH',
+      '党员!7:党员类别:VALUE_NOT_ALLOWED',
+      '党员!7:入党日期:DATE_INVALID',
+      '组织生活!4:实到人数:ATTENDANCE_INVALID',
+    ]);
+    expect(e.issues[4]!.message).toContain('“2022-02-30”不是有效日期');
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('checks that a person on both sheets is the same person and admission, and how members left', async () => {
+    const file = await countyWorkbook({
+      members: [
+        memberRecords[0]!,
+        { ...memberRecords[1]!, leftOn: undefined },
+        { ...memberRecords[2]!, leaveReason: '取消预备党员资格', leftOn: '2025-01-01' },
+        { ...memberRecords[3]!, name: '赵陆', status: '正式党员', joinedOn: '2026-02-01' },
+      ],
+      development: [developmentRecords[0]!, { ...developmentRecords[1]!, idNumber: ids.zhang, name: '张三' }],
+    });
+    const e = await importError(importWorkbook(t.ctx, { file }));
+    expect(e.issues.map(where)).toEqual([
+      '党员!3:离开日期:FIELD_REQUIRED',
+      '党员!4:离开日期:DATE_ORDER_INVALID',
+      '发展党员!2:姓名:FIELD_INVALID',
+      '发展党员!2:支部大会讨论日期:DATE_ORDER_INVALID',
+      '发展党员!2:转正审批日期:MEMBER_STATUS_INVALID',
+      '发展党员!3:上级党委审批日期:FIELD_INVALID',
+    ]);
+    expect(e.issues[2]!.message).toBe('姓名“赵六”与党员表第5行的“赵陆”不一致');
+  });
+
+  it('checks fully in a dry run and writes nothing', async () => {
+    const report = await importWorkbook(t.ctx, { file: await countyWorkbook() }, { dryRun: true });
+    expect(report).toEqual({ dryRun: true, counts: { orgs: 4, members: 4, development: 2, meetings: 2 } });
+    expect(await tableCounts()).toEqual({ orgs: 0, people: 0, memberships: 0, development: 0, meetings: 0, absences: 0 });
+    const bad = await countyWorkbook({ members: [...memberRecords, memberRecords[0]!] });
+    expect((await importError(importWorkbook(t.ctx, { file: bad }, { dryRun: true }))).code).toBe('IMPORT_INVALID');
+  });
+
+  it('rejects an ID number repeated in the file or already registered', async () => {
+    const inFile = await countyWorkbook({
+      members: [...memberRecords, { ...memberRecords[0]!, name: '张三重复' }],
+      development: [...developmentRecords, { ...developmentRecords[1]!, name: '孙七' }],
+    });
+    const e1 = await importError(importWorkbook(t.ctx, { file: inFile }));
+    expect(e1.issues.map(where)).toEqual(['党员!6:公民身份号码:ID_NUMBER_TAKEN', '发展党员!4:公民身份号码:ID_NUMBER_TAKEN']);
+    expect(e1.issues[0]!.message).toBe('公民身份号码与本表第2行重复');
+
+    await makeCounty(t.ctx, 1);
+    await makeMember(t.ctx, 'C.T1.B1', { idNumber: ids.wang, joinedOn: '2012-07-01', confirmedOn: '2013-07-01' });
+    const file = await writeXlsx({ 党员: sheetRows('members', memberRecords.map((m) => ({ ...m, orgCode: 'C.T1.B1' }))) });
+    const e2 = await importError(importWorkbook(t.ctx, { file }));
+    expect(e2.issues.map(where)).toEqual(['党员!4:公民身份号码:ID_NUMBER_TAKEN']);
+    expect(e2.issues[0]!.message).toBe('该公民身份号码已登记');
+  });
+
+  it('rejects unknown organization codes, repeated codes and cycles among parents', async () => {
+    const file = await countyWorkbook({
+      orgs: [
+        ...orgRecords,
+        { code: 'C', name: '重复', kind: '党委', sector: '机关' },
+        { code: 'X1', name: '甲', parentCode: 'X2', kind: '党委', sector: '机关' },
+        { code: 'X2', name: '乙', parentCode: 'X1', kind: '党委', sector: '机关' },
+        { code: 'X3', name: '丙', parentCode: 'NOPE', kind: '党委', sector: '机关' },
+      ],
+      members: [{ ...memberRecords[0]!, orgCode: 'C.T9' }],
+      development: [],
+      meetings: [{ ...meetingRecords[0]!, orgCode: 'Q' }],
+    });
+    const e = await importError(importWorkbook(t.ctx, { file }));
+    expect(e.issues.map(where)).toEqual([
+      '组织!6:组织代码:ORG_CODE_TAKEN',
+      '组织!7:上级组织代码:ORG_CYCLE',
+      '组织!8:上级组织代码:ORG_CYCLE',
+      '组织!9:上级组织代码:ORG_NOT_FOUND',
+      '党员!2:所在组织代码:ORG_NOT_FOUND',
+      '组织生活!2:组织代码:ORG_NOT_FOUND',
+    ]);
+    expect(e.issues[1]!.message).toBe('上级组织关系形成循环：X1 → X2 → X1');
+  });
+
+  it('rejects ID numbers Excel stored as numbers, and reads Excel dates, serials, rich text and formulas', async () => {
+    const header = sheetRows('members', [])[0]!;
+    const row = (idNumber: unknown, joinedOn: unknown, name: unknown = '张三') => {
+      const r: unknown[] = new Array(header.length).fill(null);
+      const set = (h: string, v: unknown) => (r[header.indexOf(h)] = v);
+      set('姓名', name);
+      set('公民身份号码', idNumber);
+      set('所在组织代码', 'C.T1.B1');
+      set('党员类别', '正式党员');
+      set('入党日期', joinedOn);
+      return r;
+    };
+    await makeCounty(t.ctx, 1);
+    const bad = await writeXlsx({ 党员: [header, row(110101198506151000, '2010-07-01'), row('1.10101198506151E+17', '2010/7/1')] });
+    const e = await importError(importWorkbook(t.ctx, { file: bad }));
+    expect(e.issues.map(where)).toEqual(['党员!2:公民身份号码:ID_NUMBER_INVALID', '党员!3:公民身份号码:ID_NUMBER_INVALID']);
+    expect(e.issues[0]!.message).toBe(ID_AS_NUMBER_MESSAGE);
+
+    const good = await writeXlsx({
+      党员: [
+        header,
+        row(ids.zhang, new Date(Date.UTC(2010, 6, 1))),
+        row(ids.li, 34881, '李四'), // 1995-07-01 as an Excel serial
+        row({ richText: [{ text: ids.wang.slice(0, 9) }, { font: { bold: true }, text: ids.wang.slice(9) }] }, '2012年7月1日', '王五'),
+        row(ids.zhao, '2020.07.01', { formula: 'CONCAT("赵","六")', result: '赵六' }),
+      ],
+    });
+    expect((await importWorkbook(t.ctx, { file: good })).counts.members).toBe(4);
+    const items = (await findMembers(t.ctx, { org: 'C' })).items;
+    expect(items.map((m) => [m.name, m.joinedOn])).toEqual([
+      ['张三', '2010-07-01'], ['李四', '1995-07-01'], ['王五', '2012-07-01'], ['赵六', '2020-07-01'],
+    ]);
+  });
+
+  it('names unknown and missing columns, matches columns in any order, and skips empty rows', async () => {
+    await makeCounty(t.ctx, 1);
+    const bad = await writeXlsx({ 党员: [['姓名', '身份证号', '所在组织代码', '党员类别', '入党日期', '备注'], ['张三', ids.zhang, 'C.T1.B1', '正式党员', '2010-07-01', 'x']] });
+    const e = await importError(importWorkbook(t.ctx, { file: bad }));
+    expect(e.issues.map(where)).toEqual(['党员!1:公民身份号码:FIELD_REQUIRED', '党员!1:身份证号:FIELD_INVALID', '党员!1:备注:FIELD_INVALID']);
+
+    const shuffled = await writeXlsx({
+      说明: [['这一页不导入']],
+      党员: [[], [' 入党日期 ', '党员类别', '公民身份号码', '所在组织代码', '姓名'], ['2010-07-01', '正式党员', ids.zhang, 'C.T1.B1', '张三'], [], [null, '  ', null]],
+    });
+    expect((await importWorkbook(t.ctx, { file: shuffled })).counts).toEqual({ orgs: 0, members: 1, development: 0, meetings: 0 });
+  });
+
+  it('imports one sheet from a CSV file, recognized by its header', async () => {
+    await makeCounty(t.ctx, 2);
+    const rows = sheetRows('meetings', [
+      ...meetingRecords.map((m) => ({ ...m, orgCode: 'C.T1.B1' })),
+      { orgCode: 'C.T1.B2', kind: '党课', heldOn: '2026/9/1', topic: '讲党课，“学党史”', minutes: '第一行\n第二行', expectedCount: '5', attendedCount: '3', absentees: '甲（出差）；乙' },
+    ]).map((r) => r.map((c) => (c === null ? '' : String(c))));
+    const report = await importWorkbook(t.ctx, { file: await writeCsv(rows) });
+    expect(report.counts).toEqual({ orgs: 0, members: 0, development: 0, meetings: 3 });
+    const b2 = (await findMeetings(t.ctx, { org: 'C.T1.B2' })).items[0]!;
+    expect(b2).toMatchObject({ heldOn: '2026-09-01', topic: '讲党课，“学党史”', minutes: '第一行\n第二行', expectedCount: 5 });
+    expect(b2.absentees).toEqual([{ name: '甲', reason: '出差' }, { name: '乙', reason: null }]);
+
+    const members = sheetRows('members', [{ ...memberRecords[0]!, idNumber: '1.10101E+17' }]).map((r) => r.map((c) => String(c ?? '')));
+    const e = await importError(importWorkbook(t.ctx, { buffer: await readFile(await writeCsv(members, false)), format: 'csv' }));
+    expect(e.issues.map(where)).toEqual(['党员!2:公民身份号码:ID_NUMBER_INVALID']);
+  });
+
+  it('refuses files that are not workbooks with a clear error', async () => {
+    const junk = tmpFile('xlsx');
+    await writeFile(junk, randomBytes(4000));
+    const text = tmpFile('xlsx');
+    await writeFile(text, '这不是Excel文件');
+    const gbk = tmpFile('csv');
+    await writeFile(gbk, Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0x0a])); // "姓名," in GBK
+    for (const source of [{ file: junk }, { file: text }, { file: gbk }, { buffer: Buffer.from('PK\u0003\u0004broken'), format: 'xlsx' as const }]) {
+      const e = await importError(importWorkbook(t.ctx, source));
+      expect(e.code).toBe('WORKBOOK_UNREADABLE');
+      expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect((await importError(importWorkbook(t.ctx, { file: tmpFile('xlsx') }))).code).toBe('FILE_NOT_FOUND');
+    const noSheets = await writeXlsx({ Sheet1: [['a']] });
+    expect((await importError(importWorkbook(t.ctx, { file: noSheets }))).issues[0]!.message).toContain('没有可导入的工作表');
+  });
+});

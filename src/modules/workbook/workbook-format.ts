@@ -1,0 +1,137 @@
+/**
+ * The workbook format, defined once: the importer reads it, the exporter writes it, the README describes it.
+ * Four sheets with Chinese names and headers. On import, columns are matched by header text (trimmed; full-width
+ * brackets count as half-width), in any order; a sheet may be absent. A CSV file holds one sheet's columns.
+ */
+import { STEPS } from '../development/steps.js';
+
+/** How a cell is read: text; a citizen ID number (never an Excel number); a date; a whole number; 是/否. */
+export type CellKind = 'text' | 'idNumber' | 'date' | 'int' | 'bool';
+
+export interface ColumnDef {
+  readonly header: string;
+  /** The field of the service input (orgInput, memberInput…) that the column fills. */
+  readonly field: string;
+  readonly kind: CellKind;
+  /** The column must be present in the sheet (its cells may still be optional, as the service schema says). */
+  readonly required: boolean;
+  /** Column width on export, in characters. */
+  readonly width: number;
+}
+
+function col<const F extends string, const K extends CellKind>(header: string, field: F, kind: K, width: number, required = false) {
+  return { header, field, kind, width, required } as const;
+}
+
+const ORG_COLUMNS = [
+  col('组织代码', 'code', 'text', 16, true),
+  col('组织名称', 'name', 'text', 30, true),
+  col('上级组织代码', 'parentCode', 'text', 16),
+  col('组织类别', 'kind', 'text', 12, true),
+  col('单位类型', 'sector', 'text', 14, true),
+  col('成立日期', 'establishedOn', 'date', 12),
+  col('本届选举日期', 'lastElectionOn', 'date', 14),
+  col('任期(年)', 'termYears', 'int', 9),
+] as const;
+
+const PERSON_COLUMNS = [
+  col('姓名', 'name', 'text', 10, true),
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('性别', 'gender', 'text', 6),
+  col('民族', 'ethnicity', 'text', 8),
+  col('出生日期', 'birthDate', 'date', 12),
+  col('学历', 'education', 'text', 12),
+  col('人员类别', 'occupation', 'text', 22),
+  col('所在组织代码', 'orgCode', 'text', 16, true),
+] as const;
+
+const MEMBER_COLUMNS = [
+  ...PERSON_COLUMNS,
+  col('党员类别', 'status', 'text', 10, true),
+  col('入党日期', 'joinedOn', 'date', 12, true),
+  col('转正日期', 'confirmedOn', 'date', 12),
+  col('手机号码', 'phone', 'text', 14),
+  col('是否流动党员', 'isMobile', 'bool', 12),
+  col('外出流向', 'mobileDestination', 'text', 20),
+  col('离开日期', 'leftOn', 'date', 12),
+  col('离开原因', 'leaveReason', 'text', 14),
+] as const;
+
+const DEVELOPMENT_COLUMNS = [
+  ...PERSON_COLUMNS,
+  ...STEPS.map((s) => col(s.label, s.key, 'date', Math.max(12, s.label.length * 2 + 2), s.key === 'appliedOn')),
+  col('培养联系人', 'contacts', 'text', 16),
+  col('入党介绍人', 'introducers', 'text', 16),
+  col('集中培训学时', 'trainingHours', 'int', 12),
+  col('延长预备期(月)', 'extensionMonths', 'int', 14),
+] as const;
+
+const MEETING_COLUMNS = [
+  col('组织代码', 'orgCode', 'text', 16, true),
+  col('会议类型', 'kind', 'text', 14, true),
+  col('日期', 'heldOn', 'date', 12, true),
+  col('主题', 'topic', 'text', 30, true),
+  col('主持人', 'host', 'text', 10),
+  col('应到人数', 'expectedCount', 'int', 9, true),
+  col('实到人数', 'attendedCount', 'int', 9, true),
+  col('缺席人员及原因', 'absentees', 'text', 30),
+  col('会议记录', 'minutes', 'text', 40),
+] as const;
+
+export const SHEET_KEYS = ['orgs', 'members', 'development', 'meetings'] as const;
+export type SheetKey = (typeof SHEET_KEYS)[number];
+
+export interface SheetDef {
+  readonly key: SheetKey;
+  readonly name: string;
+  readonly columns: readonly ColumnDef[];
+}
+
+export const SHEETS: Record<SheetKey, SheetDef> = {
+  orgs: { key: 'orgs', name: '组织', columns: ORG_COLUMNS },
+  members: { key: 'members', name: '党员', columns: MEMBER_COLUMNS },
+  development: { key: 'development', name: '发展党员', columns: DEVELOPMENT_COLUMNS },
+  meetings: { key: 'meetings', name: '组织生活', columns: MEETING_COLUMNS },
+};
+
+/** The value a cell of each kind reads as; dates are ISO text (YYYY-MM-DD). */
+export interface KindValue {
+  text: string;
+  idNumber: string;
+  date: string;
+  int: number;
+  bool: boolean;
+}
+export type CellValue = KindValue[CellKind];
+
+/** One parsed row of a sheet: its fields, absent where the cell is empty (or could not be read). */
+type ValuesOf<C extends readonly { field: string; kind: CellKind }[]> = {
+  [D in C[number] as D['field']]?: KindValue[D['kind']];
+};
+export type OrgValues = ValuesOf<typeof ORG_COLUMNS>;
+export type MemberValues = ValuesOf<typeof MEMBER_COLUMNS>;
+export type DevelopmentValues = ValuesOf<typeof DEVELOPMENT_COLUMNS>;
+export type MeetingValues = ValuesOf<typeof MEETING_COLUMNS>;
+
+export interface SheetValues {
+  orgs: OrgValues;
+  members: MemberValues;
+  development: DevelopmentValues;
+  meetings: MeetingValues;
+}
+
+/** Header text as compared on import: no spaces anywhere, full-width brackets as half-width. */
+export function normalizeHeader(text: string): string {
+  return text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** The column a field of a sheet is read from, for locating an issue. */
+export function columnOf(sheet: SheetDef, field: string): ColumnDef | undefined {
+  const head = field.split('.')[0];
+  return sheet.columns.find((c) => c.field === head);
+}
+
+/** The field → header map, to name fields in messages. */
+export function labelsOf(sheet: SheetDef): Record<string, string> {
+  return Object.fromEntries(sheet.columns.map((c) => [c.field, c.header]));
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldIssue } from '../../shared/errors.js';
+import { STEPS } from '../development/steps.js';
+import { sortIssues } from './check-workbook.js';
+import { detectCsvSheet } from './read-csv.js';
+import { columnLetter, SheetCollector } from './sheet-collector.js';
+import { normalizeHeader, SHEET_KEYS, SHEETS } from './workbook-format.js';
+
+describe('the workbook format', () => {
+  it('has the four sheets with the agreed columns', () => {
+    expect(SHEET_KEYS.map((k) => SHEETS[k].name)).toEqual(['组织', '党员', '发展党员', '组织生活']);
+    const headers = (k: (typeof SHEET_KEYS)[number]) => SHEETS[k].columns.map((c) => c.header);
+    expect(headers('orgs')).toEqual(['组织代码', '组织名称', '上级组织代码', '组织类别', '单位类型', '成立日期', '本届选举日期', '任期(年)']);
+    const person = ['姓名', '公民身份号码', '性别', '民族', '出生日期', '学历', '人员类别', '所在组织代码'];
+    expect(headers('members')).toEqual([
+      ...person, '党员类别', '入党日期', '转正日期', '手机号码', '是否流动党员', '外出流向', '离开日期', '离开原因',
+    ]);
+    expect(headers('development')).toEqual([...person, ...STEPS.map((s) => s.label), '培养联系人', '入党介绍人', '集中培训学时', '延长预备期(月)']);
+    expect(headers('meetings')).toEqual(['组织代码', '会议类型', '日期', '主题', '主持人', '应到人数', '实到人数', '缺席人员及原因', '会议记录']);
+    for (const k of SHEET_KEYS) expect(new Set(headers(k).map(normalizeHeader)).size).toBe(headers(k).length);
+  });
+
+  it('compares headers without spaces and with full-width brackets as half-width', () => {
+    expect(normalizeHeader(' 任期（年） ')).toBe('任期(年)');
+    expect(normalizeHeader('公民 身份号码')).toBe('公民身份号码');
+  });
+
+  it('recognizes the sheet of a CSV file by its header row', () => {
+    for (const k of SHEET_KEYS) expect(detectCsvSheet(SHEETS[k].columns.map((c) => c.header))?.key).toBe(k);
+    expect(detectCsvSheet(['组织代码', '会议类型', '日期', '主题', '应到人数', '实到人数'])?.key).toBe('meetings');
+    expect(detectCsvSheet(['姓名', '公民身份号码', '所在组织代码', '申请入党日期'])?.key).toBe('development');
+    expect(detectCsvSheet(['姓名', '公民身份号码', '所在组织代码'])).toBeNull();
+    expect(detectCsvSheet(['a', 'b'])).toBeNull();
+  });
+
+  it('names columns by letter', () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+  });
+});
+
+describe('reading a sheet', () => {
+  it('takes the first non-empty row as the header and reports unknown, repeated and missing columns once', () => {
+    const issues: FieldIssue[] = [];
+    const c = new SheetCollector(SHEETS.meetings, issues);
+    c.add(1, [null, '']);
+    c.add(2, ['组织代码', '会议类型', '会议类型', '日期', '地点', null, '主题']);
+    c.add(3, ['B1', '党课', '党课', '2026-01-05', '礼堂', '多出来的', '讲党课']);
+    c.add(4, ['B1', '党课', null, '2026-13-05', null, '又一个', '讲党课']);
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, '会议类型', 'FIELD_INVALID'],
+      [2, '地点', 'FIELD_INVALID'],
+      [2, '应到人数', 'FIELD_REQUIRED'],
+      [2, '实到人数', 'FIELD_REQUIRED'],
+    ]);
+    expect(c.rows).toEqual([]);
+  });
+
+  it('reads each row by its header, leaves empty cells out and notes the unreadable ones', () => {
+    const issues: FieldIssue[] = [];
+    const c = new SheetCollector(SHEETS.meetings, issues);
+    c.add(1, ['实到人数', '应到人数', '主题', '日期', '会议类型', '组织代码']);
+    c.add(2, [3, '4', '讲党课', '2026/1/5', '党课', 'B1']);
+    c.add(3, ['三', 4, '讲党课', '2026-02-30', '党课', 'B1', '表外的值']);
+    expect(c.rows).toEqual([
+      { row: 2, values: { attendedCount: 3, expectedCount: 4, topic: '讲党课', heldOn: '2026-01-05', kind: '党课', orgCode: 'B1' }, invalid: [] },
+      { row: 3, values: { expectedCount: 4, topic: '讲党课', kind: '党课', orgCode: 'B1' }, invalid: ['attendedCount', 'heldOn'] },
+    ]);
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [3, '实到人数', 'FIELD_INVALID'],
+      [3, '日期', 'DATE_INVALID'],
+      [1, 'G', 'FIELD_INVALID'],
+    ]);
+  });
+
+  it('lists issues by sheet, row and column', () => {
+    const i = (sheet: string | undefined, row: number | undefined, column: string | undefined): FieldIssue => ({
+      code: 'FIELD_INVALID', field: '', message: '', ...(sheet && { sheet }), ...(row && { row }), ...(column && { column }),
+    });
+    const sorted = sortIssues([i('组织生活', 2, '主题'), i('党员', 3, '姓名'), i('组织生活', 2, '组织代码'), i('党员', 2, '入党日期'), i(undefined, undefined, undefined)]);
+    expect(sorted.map((x) => `${x.sheet}${x.row}${x.column}`)).toEqual(['undefinedundefinedundefined', '党员2入党日期', '党员3姓名', '组织生活2组织代码', '组织生活2主题']);
+  });
+});

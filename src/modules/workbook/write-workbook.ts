@@ -1,0 +1,91 @@
+import type { Ctx } from '../../context.js';
+import { insertDevelopmentBulk } from '../development/insert-development-bulk.js';
+import { insertMeetingsBulk } from '../meetings/insert-meetings-bulk.js';
+import { insertMembersBulk } from '../members/insert-members-bulk.js';
+import { insertOrg } from '../orgs/create-org.js';
+import { childPath } from '../orgs/tree.js';
+import type { ImportPlan } from './check-workbook.js';
+import type { ProgressFn } from './parse-workbook.js';
+
+const BATCH = 10_000;
+
+/**
+ * Writes a checked plan inside the caller's transaction: organizations one by one, parents first (a path needs the
+ * parent's id); members, development records and meetings with the bulk writers, in batches so that progress shows.
+ */
+export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: ProgressFn): Promise<void> {
+  const total = plan.orgs.length + plan.members.length + plan.development.length + plan.meetings.length;
+  let done = 0;
+  const progress = (n: number) => onProgress?.((done += n), total, '写入');
+  progress(0);
+
+  const placed = new Map<string, { id: number; path: string; depth: number }>();
+  for (const o of await ctx.db.selectFrom('organizations').select(['id', 'code', 'path', 'depth']).execute()) placed.set(o.code, o);
+  for (const [i, org] of plan.orgs.entries()) {
+    const parent = org.parentCode ? placed.get(org.parentCode)! : null;
+    const id = await insertOrg(ctx, org, parent);
+    placed.set(org.code, { id, path: childPath(parent?.path ?? null, id), depth: parent ? parent.depth + 1 : 0 });
+    if ((i + 1) % 500 === 0) progress(500);
+  }
+  progress(plan.orgs.length % 500);
+  const orgId = (code: string) => placed.get(code)!.id;
+
+  // A member admitted through the development record in the same file came onto the roll that way, as
+  // insertDevelopmentBulk records it for the members it creates.
+  const admittedOn = new Map(plan.development.filter((d) => d.dates.approvedOn).map((d) => [d.person.idNumber, d.dates.approvedOn!]));
+  for (let i = 0; i < plan.members.length; i += BATCH) {
+    const batch = plan.members.slice(i, i + BATCH);
+    await insertMembersBulk(
+      ctx,
+      batch.map((m) => ({
+        person: m.person,
+        orgId: orgId(m.orgCode),
+        status: m.status,
+        joinedOn: m.joinedOn,
+        confirmedOn: m.confirmedOn,
+        entryKind: admittedOn.has(m.person.idNumber) ? '发展党员' : null,
+        entryOn: admittedOn.get(m.person.idNumber) ?? null,
+        isMobile: m.isMobile,
+        mobileDestination: m.mobileDestination,
+        leftOn: m.leftOn,
+        leaveReason: m.leaveReason,
+      })),
+    );
+    progress(batch.length);
+  }
+
+  // A person on both sheets was stored with the member; the development record links to that person.
+  const memberIds = new Set(plan.members.map((m) => m.person.idNumber));
+  const personIdOf = await personIds(ctx, plan.development.map((d) => d.person.idNumber).filter((id) => memberIds.has(id)));
+  for (let i = 0; i < plan.development.length; i += BATCH) {
+    const batch = plan.development.slice(i, i + BATCH);
+    await insertDevelopmentBulk(
+      ctx,
+      batch.map((d) => ({
+        person: personIdOf.has(d.person.idNumber) ? { id: personIdOf.get(d.person.idNumber)! } : d.person,
+        orgId: orgId(d.orgCode),
+        dates: d.dates,
+        contacts: d.contacts,
+        introducers: d.introducers,
+        trainingHours: d.trainingHours,
+        extensionMonths: d.extensionMonths,
+      })),
+    );
+    progress(batch.length);
+  }
+
+  for (let i = 0; i < plan.meetings.length; i += BATCH) {
+    const batch = plan.meetings.slice(i, i + BATCH);
+    await insertMeetingsBulk(ctx, batch.map(({ row: _row, orgCode, ...m }) => ({ ...m, orgId: orgId(orgCode) })));
+    progress(batch.length);
+  }
+}
+
+async function personIds(ctx: Ctx, idNumbers: string[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < idNumbers.length; i += 5000) {
+    const rows = await ctx.db.selectFrom('people').select(['id', 'id_number']).where('id_number', 'in', idNumbers.slice(i, i + 5000)).execute();
+    for (const r of rows) ids.set(r.id_number, r.id);
+  }
+  return ids;
+}
