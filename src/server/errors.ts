@@ -52,6 +52,8 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
       return single('UNSUPPORTED_MEDIA_TYPE', `不支持的请求体类型：${request.headers['content-type'] ?? '(未指定)'}`);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return single('FIELD_INVALID', '请求体长度与Content-Length不符');
+    default:
+      break;
   }
   const status = (err as Partial<FastifyError> | null)?.statusCode;
   if (status === 404) return new AppError('ROUTE_NOT_FOUND', '未找到接口');

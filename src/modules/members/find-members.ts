@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.js';
 import { maskIdNumber, maskPhone } from '../../shared/id-number.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
-import type { MemberDetail, MemberListItem, MemberListQuery } from './members.schema.js';
+import type { MemberDetail, MemberListItem } from './members.schema.js';
 
 function selectMembers(ctx: Ctx) {
   return ctx.db
