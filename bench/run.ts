@@ -33,20 +33,20 @@ type Engine = 'sqlite' | 'postgres';
 
 async function fresh(engine: Engine, name: string): Promise<{ handle: DatabaseHandle; ctx: Ctx; raw: RawCounter }> {
   let handle: DatabaseHandle;
-  let raw: RawCounter;
+  let makeRaw: () => RawCounter;
   if (engine === 'sqlite') {
     const file = join(dir, `${name}.db`);
     handle = openDatabase({ engine: 'sqlite', file });
-    raw = sqliteCounter(file);
+    makeRaw = () => sqliteCounter(file);
   } else {
     const schema = `bench_${name}_${randomBytes(4).toString('hex')}`;
     await admin(`create schema ${schema}`);
     schemas.push(schema);
     handle = openDatabase({ engine: 'postgres', url: PG_URL, schema });
-    raw = pgCounter(schema);
+    makeRaw = () => pgCounter(schema);
   }
   await migrateToLatest(handle.db);
-  return { handle, ctx: { db: handle.db, clock: systemClock }, raw };
+  return { handle, ctx: { db: handle.db, clock: systemClock }, raw: makeRaw() };
 }
 
 async function admin(sql: string): Promise<void> {
