@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { normalizeCell, type RawCell } from './cells.js';
-import { openZipText, readZipDirectory, ZipFormatError } from './zip-entries.js';
+import { readZipDirectory, ZipFormatError } from './zip-entries.js';
 
 /** Receives the rows of one sheet: the Excel row number (1-based) and its cells from column A on. */
 export type RowSink = (row: number, cells: RawCell[]) => void;
@@ -13,8 +13,8 @@ type WorksheetReader = AsyncIterable<ExcelJS.Row>;
  * The parts of exceljs's streaming WorkbookReader used here (exceljs 4.4, lib/stream/xlsx/workbook-reader.js).
  * They are driven directly because its own front-to-back walk of the zip is unreliable (see zip-entries.ts), it
  * misses sheet names when a workbook lists its parts by absolute path (as openpyxl writes them), and it decodes
- * each compressed chunk separately, garbling a Chinese character that straddles two chunks. Here every part
- * arrives as text decoded across chunk boundaries.
+ * each compressed chunk separately, garbling a Chinese character that straddles two chunks (exceljs issue #2084).
+ * Here every part arrives as text decoded across chunk boundaries.
  */
 interface ReaderParts {
   model?: { sheets?: { name: string; rId: string }[] };
@@ -37,13 +37,13 @@ export async function readXlsx(
   sheetSink: (name: string) => RowSink | null,
   onBytes?: (read: number, total: number) => void,
 ): Promise<void> {
-  const entries = readZipDirectory(zip);
+  const { entries, openText } = await readZipDirectory(zip);
   const entry = (part: string) => {
     const found = entries.get(part);
     if (!found) throw new ZipFormatError(`missing part: ${part}`);
     return found;
   };
-  const open = (part: string) => openZipText(zip, entry(part));
+  const open = (part: string) => openText(entry(part));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
     // Styles tell date cells from numbers; the 1904 date system comes with the workbook part.
@@ -53,19 +53,19 @@ export async function readXlsx(
     entries: 'ignore',
   }) as unknown as ReaderParts;
 
-  await reader._parseRels(open('xl/_rels/workbook.xml.rels'));
-  await reader._parseWorkbook(open('xl/workbook.xml'));
+  await reader._parseRels(await open('xl/_rels/workbook.xml.rels'));
+  await reader._parseWorkbook(await open('xl/workbook.xml'));
   const rels = reader.workbookRels ?? [];
   const partOf = (target: string) => (target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
   const byType = (type: string) => rels.find((r) => r.Type.endsWith(`/${type}`));
   const strings = byType('sharedStrings');
   if (strings) {
-    for await (const _ of reader._parseSharedStrings(open(partOf(strings.Target)))) {
+    for await (const _ of reader._parseSharedStrings(await open(partOf(strings.Target)))) {
       // Nothing is yielded when the strings are cached: running the parser fills the cache.
     }
   }
   const styles = byType('styles');
-  if (styles) await reader._parseStyles(open(partOf(styles.Target)));
+  if (styles) await reader._parseStyles(await open(partOf(styles.Target)));
 
   const toRead: { part: string; sink: RowSink }[] = [];
   for (const sheet of reader.model?.sheets ?? []) {
@@ -85,7 +85,7 @@ export async function readXlsx(
     }
   }
   for (const [index, { part, sink }] of toRead.entries()) {
-    const worksheet = reader._parseWorksheet(counted(open(part)), String(index + 1)).next().value!.value;
+    const worksheet = reader._parseWorksheet(counted(await open(part)), String(index + 1)).next().value!.value;
     for await (const row of worksheet) {
       const values = row.values as unknown[];
       const cells: RawCell[] = new Array<RawCell>(Math.max(0, values.length - 1));
