@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../shared/clock.js';
 import { AppError, exitCodeOf, type FieldIssue } from '../shared/errors.js';
 import type { Ctx } from '../context.js';
+import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -24,7 +25,7 @@ export async function openSession(opts: GlobalOptions, overrides: { port?: strin
   const handle = openDatabase(config.database);
   try {
     const migrated = await migrateToLatest(handle.db);
-    return { config, handle, ctx: { db: handle.db, clock: systemClock }, migrated };
+    return { config, handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR }, migrated };
   } catch (err) {
     await handle.close();
     throw connectionError(err, handle.location);

@@ -1,10 +1,12 @@
 import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { AppError } from '../shared/errors.js';
 import * as m0001 from './migrations/0001_core.js';
+import * as m0002 from './migrations/0002_access.js';
 
 /** Migrations in order; names sort. Listed statically so the compiled program needs no file-system scan. */
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_access': m0002,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -119,6 +119,67 @@ export interface MeetingAbsencesTable {
   reason: string | null;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_id: number;
+  password_hash: string;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  role: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  /** SHA-256 of the cookie's random token: a stolen database does not yield live sessions. */
+  token_hash: string;
+  csrf_token: string;
+  user_id: number;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** The first characters of the token, shown in lists so a person can tell tokens apart. */
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  ip: string | null;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  org_id: number | null;
+  /** JSON: { field: [before, after] }, personal data masked. */
+  changes: string | null;
+  note: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -127,6 +188,11 @@ export interface Database {
   development_records: DevelopmentRecordsTable;
   meetings: MeetingsTable;
   meeting_absences: MeetingAbsencesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

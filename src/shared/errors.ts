@@ -3,7 +3,7 @@
  * published); the message is for people (Chinese). HTTP status and CLI exit code are decided here and only here.
  */
 
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unreadable' | 'config' | 'internal';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many' | 'unreadable' | 'config' | 'internal';
 
 const kinds = {
   // Generic input problems
@@ -47,6 +47,19 @@ const kinds = {
   ROUTE_NOT_FOUND: 'not_found',
   PAYLOAD_TOO_LARGE: 'invalid',
   UNSUPPORTED_MEDIA_TYPE: 'invalid',
+  // Accounts and access
+  UNAUTHENTICATED: 'unauthenticated',
+  LOGIN_FAILED: 'unauthenticated',
+  SESSION_EXPIRED: 'unauthenticated',
+  TOKEN_INVALID: 'unauthenticated',
+  CSRF_TOKEN_INVALID: 'forbidden',
+  PERMISSION_DENIED: 'forbidden',
+  ACCOUNT_LOCKED: 'too_many',
+  RATE_LIMITED: 'too_many',
+  PASSWORD_TOO_WEAK: 'invalid',
+  USERNAME_TAKEN: 'conflict',
+  USER_NOT_FOUND: 'not_found',
+  TOKEN_NOT_FOUND: 'not_found',
   // Configuration and the rest
   CONFIG_INVALID: 'config',
   NOT_FOUND: 'not_found',
@@ -95,6 +108,12 @@ export function httpStatusOf(kind: ErrorKind): number {
       return 400;
     case 'unreadable':
       return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'too_many':
+      return 429;
     case 'not_found':
       return 404;
     case 'conflict':
@@ -105,7 +124,7 @@ export function httpStatusOf(kind: ErrorKind): number {
   }
 }
 
-/** CLI exit codes: 0 success, 1 unexpected, 2 bad input, 3 not found, 4 conflict, 5 configuration. */
+/** CLI exit codes: 0 success, 1 unexpected, 2 bad input, 3 not found, 4 conflict, 5 configuration, 6 not allowed. */
 export function exitCodeOf(kind: ErrorKind): number {
   switch (kind) {
     case 'invalid':
@@ -117,6 +136,10 @@ export function exitCodeOf(kind: ErrorKind): number {
       return 4;
     case 'config':
       return 5;
+    case 'unauthenticated':
+    case 'forbidden':
+    case 'too_many':
+      return 6;
     case 'internal':
       return 1;
   }

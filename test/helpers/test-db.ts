@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { fixedClock, type Clock } from '../../src/shared/clock.js';
 import type { Ctx } from '../../src/context.js';
+import { SYSTEM_ACTOR } from '../../src/modules/access/actor.js';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -29,7 +30,7 @@ export async function createTestDatabase(engine: Engine, clock: Clock = fixedClo
   if (engine === 'sqlite') {
     const handle = openDatabase({ engine: 'sqlite', file: ':memory:' });
     await migrateToLatest(handle.db);
-    return { ...handle, ctx: { db: handle.db, clock }, url: ':memory:' };
+    return { ...handle, ctx: { db: handle.db, clock, actor: SYSTEM_ACTOR }, url: ':memory:' };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -41,7 +42,7 @@ export async function createTestDatabase(engine: Engine, clock: Clock = fixedClo
   const url = withSearchPath(TEST_PG_URL, schema);
   return {
     ...handle,
-    ctx: { db: handle.db, clock },
+    ctx: { db: handle.db, clock, actor: SYSTEM_ACTOR },
     url,
     close: async () => {
       await handle.close();
