@@ -3,6 +3,7 @@ import type { DevelopmentRow } from '../../db/schema.js';
 import { AppError } from '../../shared/errors.js';
 import { maskIdNumber } from '../../shared/id-number.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
+import { isReadable } from '../access/scope.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
 import { probationEnd } from './development-rules.js';
 import { STEPS, type StepDates } from './steps.js';
@@ -14,10 +15,10 @@ function selectRecords(ctx: Ctx) {
     .innerJoin('people as p', 'p.id', 'd.person_id')
     .innerJoin('organizations as o', 'o.id', 'd.org_id')
     .selectAll('d')
-    .select(['p.name', 'p.id_number', 'p.gender', 'p.birth_date', 'o.code as org_code', 'o.name as org_name']);
+    .select(['p.name', 'p.id_number', 'p.gender', 'p.birth_date', 'o.code as org_code', 'o.name as org_name', 'o.path as org_path']);
 }
 
-type Row = DevelopmentRow & { name: string; id_number: string; gender: string; birth_date: string; org_code: string; org_name: string };
+type Row = DevelopmentRow & { name: string; id_number: string; gender: string; birth_date: string; org_code: string; org_name: string; org_path: string };
 
 export function stepDatesOf(row: DevelopmentRow): StepDates {
   return Object.fromEntries(STEPS.map((s) => [s.key, row[s.column]])) as StepDates;
@@ -52,7 +53,7 @@ export function developmentNotFound(id: number): AppError {
 
 export async function getDevelopment(ctx: Ctx, id: number): Promise<DevelopmentView> {
   const row = (await selectRecords(ctx).where('d.id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (!row) throw developmentNotFound(id);
+  if (!row || !isReadable(ctx, row.org_path)) throw developmentNotFound(id);
   return present(row);
 }
 

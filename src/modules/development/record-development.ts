@@ -1,6 +1,8 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { throwIfIssues } from '../../shared/errors.js';
-import { getOrgRow } from '../orgs/find-orgs.js';
+import { getWritableOrgRow } from '../orgs/find-orgs.js';
+import { assertWritable } from '../access/scope.js';
+import { appendAudit, diff } from '../audit/append-audit.js';
 import { checkMemberOrgKind } from '../members/member-rules.js';
 import { checkPerson } from '../people/person-rules.js';
 import { insertPerson } from '../people/people.repo.js';
@@ -13,7 +15,7 @@ import type { DevelopmentInput, DevelopmentPatch, DevelopmentView } from './deve
 export async function createDevelopment(ctx: Ctx, input: DevelopmentInput): Promise<DevelopmentView> {
   return inTransaction(ctx, async (tx) => {
     const today = tx.clock.today();
-    const org = await getOrgRow(tx, input.orgCode, 'orgCode');
+    const org = await getWritableOrgRow(tx, input.orgCode, 'orgCode');
     const { issues, person } = checkPerson(input, today);
     issues.push(...checkMemberOrgKind(org.kind, org.code));
     issues.push(...checkDevelopmentDates(input, input, person?.birthDate ?? null, today));
@@ -41,15 +43,25 @@ export async function createDevelopment(ctx: Ctx, input: DevelopmentInput): Prom
       .returning('id')
       .executeTakeFirstOrThrow();
     await syncMembership(tx, row.id);
-    return getDevelopment(tx, row.id);
+    const created = await getDevelopment(tx, row.id);
+    await appendAudit(tx, { action: 'create', recordType: 'development', recordId: row.id, orgId: org.id, changes: diff(null, auditableDevelopment(created, person!.idNumber)) });
+    return created;
   });
+}
+
+/** The fields of a development record worth auditing: the person, the organization and the step dates. */
+function auditableDevelopment(d: DevelopmentView, idNumber?: string): Record<string, unknown> {
+  const { id: _id, personId: _p, membershipId: _m, idNumberMasked: _i, orgName: _o, probationEndsOn: _e, ...rest } = d;
+  return idNumber ? { ...rest, idNumber } : rest;
 }
 
 /** Enters or corrects step dates. The stage, and the membership once approved, follow from the dates. */
 export async function updateDevelopment(ctx: Ctx, id: number, patch: DevelopmentPatch): Promise<DevelopmentView> {
   return inTransaction(ctx, async (tx) => {
-    const row = await tx.db.selectFrom('development_records').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw developmentNotFound(id);
+    const before = await getDevelopment(tx, id);
+    const row = await tx.db.selectFrom('development_records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const org = (await tx.db.selectFrom('organizations').select('path').where('id', '=', row.org_id).executeTakeFirstOrThrow());
+    assertWritable(tx, org.path, () => developmentNotFound(id));
     const person = await tx.db.selectFrom('people').select('birth_date').where('id', '=', row.person_id).executeTakeFirstOrThrow();
     const dates: StepDates = { ...stepDatesOf(row) };
     for (const s of STEPS) if (patch[s.key] !== undefined) dates[s.key] = patch[s.key];
@@ -80,7 +92,9 @@ export async function updateDevelopment(ctx: Ctx, id: number, patch: Development
       .where('id', '=', id)
       .execute();
     await syncMembership(tx, id);
-    return getDevelopment(tx, id);
+    const after = await getDevelopment(tx, id);
+    await appendAudit(tx, { action: 'update', recordType: 'development', recordId: id, orgId: row.org_id, changes: diff(auditableDevelopment(before), auditableDevelopment(after)) });
+    return after;
   });
 }
 

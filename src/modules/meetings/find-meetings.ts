@@ -1,6 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../shared/errors.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
+import { isReadable } from '../access/scope.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
 import type { MeetingView } from './meetings.schema.js';
 
@@ -10,7 +11,7 @@ function selectMeetings(ctx: Ctx) {
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
     .select([
       'm.id', 'o.code as org_code', 'o.name as org_name', 'm.kind', 'm.held_on', 'm.topic', 'm.host',
-      'm.expected_count', 'm.attended_count', 'm.minutes',
+      'm.expected_count', 'm.attended_count', 'm.minutes', 'o.path as org_path',
     ]);
 }
 
@@ -42,7 +43,7 @@ async function withAbsentees(ctx: Ctx, rows: Awaited<ReturnType<ReturnType<typeo
 
 export async function getMeeting(ctx: Ctx, id: number): Promise<MeetingView> {
   const row = await selectMeetings(ctx).where('m.id', '=', id).executeTakeFirst();
-  if (!row) {
+  if (!row || !isReadable(ctx, row.org_path)) {
     const message = `会议记录 ${id} 不存在`;
     throw new AppError('MEETING_NOT_FOUND', message, [{ code: 'MEETING_NOT_FOUND', field: 'id', message }]);
   }

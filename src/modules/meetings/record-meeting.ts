@@ -1,6 +1,7 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { throwIfIssues } from '../../shared/errors.js';
-import { getOrgRow } from '../orgs/find-orgs.js';
+import { getWritableOrgRow } from '../orgs/find-orgs.js';
+import { appendAudit, diff } from '../audit/append-audit.js';
 import { checkMeeting } from './meeting-rules.js';
 import { getMeeting } from './find-meetings.js';
 import type { MeetingInput, MeetingView } from './meetings.schema.js';
@@ -8,7 +9,7 @@ import type { MeetingInput, MeetingView } from './meetings.schema.js';
 /** Records one meeting of organizational life (三会一课, 主题党日, 组织生活会…) with its attendance. */
 export async function recordMeeting(ctx: Ctx, input: MeetingInput): Promise<MeetingView> {
   return inTransaction(ctx, async (tx) => {
-    const org = await getOrgRow(tx, input.orgCode, 'orgCode');
+    const org = await getWritableOrgRow(tx, input.orgCode, 'orgCode');
     const absentees = input.absentees ?? [];
     throwIfIssues(checkMeeting({ ...input, absentees }, tx.clock.today(), org.established_on));
     const now = tx.clock.nowIso();
@@ -34,6 +35,9 @@ export async function recordMeeting(ctx: Ctx, input: MeetingInput): Promise<Meet
         .values(absentees.map((a) => ({ meeting_id: row.id, org_id: org.id, name: a.name, reason: a.reason ?? null })))
         .execute();
     }
-    return getMeeting(tx, row.id);
+    const created = await getMeeting(tx, row.id);
+    const { id: _id, orgName: _n, ...fields } = created;
+    await appendAudit(tx, { action: 'create', recordType: 'meeting', recordId: row.id, orgId: org.id, changes: diff(null, fields) });
+    return created;
   });
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
+import { readScoped } from '../access/scope.js';
 
 /** Members on the roll of each organization (not of its subtree), for the organizations under `rootPath`: one grouped query. */
 export async function countMembersByOrg(ctx: Ctx, rootPath?: string): Promise<Map<number, number>> {
@@ -10,6 +11,7 @@ export async function countMembersByOrg(ctx: Ctx, rootPath?: string): Promise<Ma
     .where('m.left_on', 'is', null)
     .groupBy('m.org_id');
   if (rootPath) q = q.where('o.path', '>=', rootPath).where('o.path', '<', subtreeUpperBound(rootPath));
+  else q = q.$call(readScoped(ctx, 'o.path'));
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.org_id, Number(r.n)]));
 }

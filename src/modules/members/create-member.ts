@@ -1,6 +1,8 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { throwIfIssues } from '../../shared/errors.js';
-import { getOrgRow } from '../orgs/find-orgs.js';
+import { getWritableOrgRow } from '../orgs/find-orgs.js';
+import { appendAudit, diff } from '../audit/append-audit.js';
+import { auditableMember } from './member-audit.js';
 import { checkPerson } from '../people/person-rules.js';
 import { insertPerson } from '../people/people.repo.js';
 import { checkMemberOrgKind, checkMembership } from './member-rules.js';
@@ -11,7 +13,7 @@ import type { MemberDetail, MemberInput } from './members.schema.js';
 export async function createMember(ctx: Ctx, input: MemberInput): Promise<MemberDetail> {
   return inTransaction(ctx, async (tx) => {
     const today = tx.clock.today();
-    const org = await getOrgRow(tx, input.orgCode, 'orgCode');
+    const org = await getWritableOrgRow(tx, input.orgCode, 'orgCode');
     const { issues, person } = checkPerson(input, today);
     issues.push(...checkMemberOrgKind(org.kind, org.code));
     issues.push(...checkMembership(input, person?.birthDate ?? null, today));
@@ -44,6 +46,8 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<Member
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return getMember(tx, row.id);
+    const created = await getMember(tx, row.id);
+    await appendAudit(tx, { action: 'create', recordType: 'member', recordId: row.id, orgId: org.id, changes: diff(null, auditableMember(created)) });
+    return created;
   });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.js';
 import { maskIdNumber, maskPhone } from '../../shared/id-number.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
+import { assertWritable, isReadable } from '../access/scope.js';
 import type { MemberDetail, MemberListItem } from './members.schema.js';
 
 function selectMembers(ctx: Ctx) {
@@ -15,7 +16,7 @@ function selectMembers(ctx: Ctx) {
       'm.id', 'm.person_id', 'p.name', 'p.id_number', 'p.gender', 'p.ethnicity', 'p.birth_date', 'p.education',
       'p.occupation', 'p.phone', 'o.code as org_code', 'o.name as org_name', 'm.status', 'm.joined_on',
       'm.confirmed_on', 'm.entry_kind', 'm.entry_on', 'm.is_mobile', 'm.mobile_destination', 'm.left_on',
-      'm.leave_reason', 'm.leave_note',
+      'm.leave_reason', 'm.leave_note', 'o.path as org_path', 'm.org_id',
     ]);
 }
 
@@ -47,9 +48,26 @@ export function memberNotFound(id: number | string): AppError {
   return new AppError('MEMBER_NOT_FOUND', message, [{ code: 'MEMBER_NOT_FOUND', field: 'id', message }]);
 }
 
-export async function getMember(ctx: Ctx, id: number): Promise<MemberDetail> {
+/** A member the caller may see, with the path and id of the member's organization (for scope checks). */
+export async function loadMember(ctx: Ctx, id: number): Promise<{ view: MemberDetail; orgPath: string; orgId: number }> {
   const r = await selectMembers(ctx).where('m.id', '=', id).executeTakeFirst();
-  if (!r) throw memberNotFound(id);
+  if (!r || !isReadable(ctx, r.org_path)) throw memberNotFound(id);
+  return { view: await present(ctx, r), orgPath: r.org_path, orgId: r.org_id };
+}
+
+/** A member the caller may change (MEMBER_NOT_FOUND outside what the caller sees, PERMISSION_DENIED inside it). */
+export async function loadWritableMember(ctx: Ctx, id: number): Promise<{ view: MemberDetail; orgPath: string; orgId: number }> {
+  const m = await loadMember(ctx, id);
+  assertWritable(ctx, m.orgPath, () => memberNotFound(id));
+  return m;
+}
+
+export async function getMember(ctx: Ctx, id: number): Promise<MemberDetail> {
+  return (await loadMember(ctx, id)).view;
+}
+
+async function present(ctx: Ctx, r: Row): Promise<MemberDetail> {
+  const id = r.id;
   const transfers = await ctx.db
     .selectFrom('member_transfers as t')
     .innerJoin('organizations as f', 'f.id', 't.from_org_id')

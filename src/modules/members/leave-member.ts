@@ -1,7 +1,8 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { AppError, throwIfIssues } from '../../shared/errors.js';
 import { checkMembershipDate } from '../people/person-rules.js';
-import { getMember } from './find-members.js';
+import { getMember, loadWritableMember } from './find-members.js';
+import { appendAudit } from '../audit/append-audit.js';
 import type { LeaveInput, MemberDetail } from './members.schema.js';
 
 /**
@@ -10,7 +11,7 @@ import type { LeaveInput, MemberDetail } from './members.schema.js';
  */
 export async function leaveMember(ctx: Ctx, id: number, input: LeaveInput): Promise<MemberDetail> {
   return inTransaction(ctx, async (tx) => {
-    const member = await getMember(tx, id);
+    const { view: member, orgId } = await loadWritableMember(tx, id);
     if (member.leftOn) {
       throw new AppError('MEMBER_ALREADY_LEFT', `${member.name}已于${member.leftOn}离开（${member.leaveReason}）`);
     }
@@ -24,6 +25,14 @@ export async function leaveMember(ctx: Ctx, id: number, input: LeaveInput): Prom
       .set({ left_on: input.leftOn, leave_reason: input.reason, leave_note: input.note ?? null, updated_at: tx.clock.nowIso() })
       .where('id', '=', id)
       .execute();
+    await appendAudit(tx, {
+      action: 'leave',
+      recordType: 'member',
+      recordId: id,
+      orgId,
+      changes: { leftOn: [null, input.leftOn], leaveReason: [null, input.reason] },
+      note: input.note ?? null,
+    });
     return getMember(tx, id);
   });
 }

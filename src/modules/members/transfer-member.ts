@@ -1,20 +1,21 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { AppError, throwIfIssues } from '../../shared/errors.js';
-import { getOrgRow } from '../orgs/find-orgs.js';
+import { findOrgRowByCode, getOrgRow } from '../orgs/find-orgs.js';
+import { appendAudit } from '../audit/append-audit.js';
 import { checkMembershipDate } from '../people/person-rules.js';
 import { checkMemberOrgKind } from './member-rules.js';
-import { getMember } from './find-members.js';
+import { getMember, loadWritableMember } from './find-members.js';
 import type { MemberDetail, TransferInput } from './members.schema.js';
 
 /** 组织关系转接 within the county: moves the membership to another branch and keeps the history. */
 export async function transferMember(ctx: Ctx, id: number, input: TransferInput): Promise<MemberDetail> {
   return inTransaction(ctx, async (tx) => {
-    const member = await getMember(tx, id);
+    const { view: member } = await loadWritableMember(tx, id);
     if (member.leftOn) {
       throw new AppError('MEMBER_ALREADY_LEFT', `${member.name}已于${member.leftOn}离开（${member.leaveReason}），不能转接`);
     }
     const to = await getOrgRow(tx, input.toOrgCode, 'toOrgCode');
-    const from = await getOrgRow(tx, member.orgCode, 'orgCode');
+    const from = (await findOrgRowByCode(tx, member.orgCode))!;
     const issues = [
       ...checkMemberOrgKind(to.kind, to.code).map((i) => ({ ...i, field: 'toOrgCode' })),
       ...checkMembershipDate('transferredOn', '转接日期', input.transferredOn, member.joinedOn, tx.clock.today()),
@@ -40,6 +41,14 @@ export async function transferMember(ctx: Ctx, id: number, input: TransferInput)
       })
       .execute();
     await tx.db.updateTable('memberships').set({ org_id: to.id, updated_at: tx.clock.nowIso() }).where('id', '=', id).execute();
+    await appendAudit(tx, {
+      action: 'transfer',
+      recordType: 'member',
+      recordId: id,
+      orgId: to.id,
+      changes: { orgCode: [from.code, to.code] },
+      note: `组织关系转接，日期${input.transferredOn}${input.note ? `：${input.note}` : ''}`,
+    });
     return getMember(tx, id);
   });
 }

@@ -2,13 +2,15 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { throwIfIssues } from '../../shared/errors.js';
 import { checkPerson } from '../people/person-rules.js';
 import { checkMembership } from './member-rules.js';
-import { getMember } from './find-members.js';
+import { getMember, loadWritableMember } from './find-members.js';
+import { appendAudit, diff } from '../audit/append-audit.js';
+import { auditableMember } from './member-audit.js';
 import type { MemberDetail, MemberPatch } from './members.schema.js';
 
 /** Corrects a member's personal or membership fields. The ID number is the identity and is not changed here. */
 export async function updateMember(ctx: Ctx, id: number, patch: MemberPatch): Promise<MemberDetail> {
   return inTransaction(ctx, async (tx) => {
-    const current = await getMember(tx, id);
+    const { view: current, orgId } = await loadWritableMember(tx, id);
     const today = tx.clock.today();
     const merged = {
       name: patch.name ?? current.name,
@@ -53,6 +55,8 @@ export async function updateMember(ctx: Ctx, id: number, patch: MemberPatch): Pr
       })
       .where('id', '=', id)
       .execute();
-    return getMember(tx, id);
+    const after = await getMember(tx, id);
+    await appendAudit(tx, { action: 'update', recordType: 'member', recordId: id, orgId, changes: diff(auditableMember(current), auditableMember(after)) });
+    return after;
   });
 }

@@ -2,20 +2,28 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { AppError, throwIfIssues } from '../../shared/errors.js';
 import { childPath } from './tree.js';
 import { checkOrgRecord } from './org-rules.js';
-import { findOrgRowByCode, getOrg, getOrgRow } from './find-orgs.js';
+import { findOrgRowByCode, getOrg, getWritableOrgRow } from './find-orgs.js';
+import { accessOf } from '../access/actor.js';
+import { appendAudit, diff } from '../audit/append-audit.js';
 import type { OrgInput, OrgView } from './orgs.schema.js';
 
 export async function createOrg(ctx: Ctx, input: OrgInput): Promise<OrgView> {
   return inTransaction(ctx, async (tx) => {
-    const parent = input.parentCode ? await getOrgRow(tx, input.parentCode, 'parentCode') : null;
+    const parent = input.parentCode ? await getWritableOrgRow(tx, input.parentCode, 'parentCode') : null;
+    if (!parent && !accessOf(tx.actor).isAdmin) {
+      const message = '只有系统管理员可以新建最上级组织';
+      throw new AppError('PERMISSION_DENIED', message, [{ code: 'PERMISSION_DENIED', field: 'parentCode', message }]);
+    }
     throwIfIssues(checkOrgRecord(input, parent?.kind ?? null, tx.clock.today()));
     if (await findOrgRowByCode(tx, input.code)) {
       throw new AppError('ORG_CODE_TAKEN', `组织代码“${input.code}”已被使用`, [
         { code: 'ORG_CODE_TAKEN', field: 'code', message: `组织代码“${input.code}”已被使用` },
       ]);
     }
-    await insertOrg(tx, input, parent);
-    return getOrg(tx, input.code);
+    const id = await insertOrg(tx, input, parent);
+    const created = await getOrg(tx, input.code);
+    await appendAudit(tx, { action: 'create', recordType: 'organization', recordId: input.code, orgId: id, changes: diff(null, auditable(created)) });
+    return created;
   });
 }
 
@@ -50,4 +58,18 @@ export async function insertOrg(
     .where('id', '=', inserted.id)
     .execute();
   return inserted.id;
+}
+
+/** The fields of an organization worth recording in the audit log (not its internal ids and path). */
+export function auditable(o: OrgView): Record<string, unknown> {
+  return {
+    code: o.code,
+    name: o.name,
+    parentCode: o.parentCode,
+    kind: o.kind,
+    sector: o.sector,
+    establishedOn: o.establishedOn,
+    lastElectionOn: o.lastElectionOn,
+    termYears: o.termYears,
+  };
 }

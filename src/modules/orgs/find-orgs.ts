@@ -2,6 +2,7 @@ import type { Ctx } from '../../context.js';
 import type { OrganizationRow } from '../../db/schema.js';
 import { AppError } from '../../shared/errors.js';
 import { subtreeUpperBound } from './tree.js';
+import { assertWritable, isReadable, readScoped } from '../access/scope.js';
 import type { OrgView } from './orgs.schema.js';
 
 const columns = [
@@ -39,10 +40,25 @@ export async function findOrgRowByCode(ctx: Ctx, code: string): Promise<OrgWithP
   return selectOrgs(ctx).where('o.code', '=', code).executeTakeFirst();
 }
 
-/** The organization with this code, or ORG_NOT_FOUND naming it. */
+export function orgNotFound(code: string, field = 'orgCode'): AppError {
+  const message = `组织代码“${code}”不存在`;
+  return new AppError('ORG_NOT_FOUND', message, [{ code: 'ORG_NOT_FOUND', field, message }]);
+}
+
+/**
+ * The organization with this code, if the caller may see it; otherwise ORG_NOT_FOUND naming the field — the same
+ * answer as for a code that does not exist, so nothing outside the caller's scope leaks.
+ */
 export async function getOrgRow(ctx: Ctx, code: string, field = 'orgCode'): Promise<OrgWithParent> {
   const row = await findOrgRowByCode(ctx, code);
-  if (!row) throw new AppError('ORG_NOT_FOUND', `组织代码“${code}”不存在`, [{ code: 'ORG_NOT_FOUND', field, message: `组织代码“${code}”不存在` }]);
+  if (!row || !isReadable(ctx, row.path)) throw orgNotFound(code, field);
+  return row;
+}
+
+/** The organization with this code, if the caller may change its records (ORG_NOT_FOUND or PERMISSION_DENIED). */
+export async function getWritableOrgRow(ctx: Ctx, code: string, field = 'orgCode'): Promise<OrgWithParent> {
+  const row = await getOrgRow(ctx, code, field);
+  assertWritable(ctx, row.path, () => orgNotFound(code, field));
   return row;
 }
 
@@ -52,7 +68,7 @@ export async function getOrg(ctx: Ctx, code: string): Promise<OrgView> {
 
 /** The organization and everything under it, parents before children, siblings by code. */
 export async function listSubtree(ctx: Ctx, rootCode?: string): Promise<OrgView[]> {
-  let q = selectOrgs(ctx);
+  let q = selectOrgs(ctx).$call(readScoped(ctx, 'o.path'));
   if (rootCode !== undefined) {
     const root = await getOrgRow(ctx, rootCode);
     q = q.where('o.path', '>=', root.path).where('o.path', '<', subtreeUpperBound(root.path));
@@ -61,7 +77,7 @@ export async function listSubtree(ctx: Ctx, rootCode?: string): Promise<OrgView[
   return rows.map(presentOrg);
 }
 
-/** All organizations by code: the lookup an import or a generator needs, in one query. */
+/** The organizations the caller can see, by code, in one query. */
 export async function orgsByCode(ctx: Ctx): Promise<Map<string, OrgView>> {
   const all = await listSubtree(ctx);
   return new Map(all.map((o) => [o.code, o]));

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { inTransaction, type Ctx } from '../../context.js';
 import { AppError, throwIfIssues } from '../../shared/errors.js';
 import { checkOrgRecord } from './org-rules.js';
-import { getOrg, getOrgRow } from './find-orgs.js';
+import { getOrg, getWritableOrgRow } from './find-orgs.js';
+import { appendAudit } from '../audit/append-audit.js';
 import { isInSubtree, subtreeUpperBound } from './tree.js';
 import type { OrgView } from './orgs.schema.js';
 
@@ -12,8 +13,8 @@ import type { OrgView } from './orgs.schema.js';
  */
 export async function moveOrg(ctx: Ctx, code: string, newParentCode: string): Promise<OrgView> {
   return inTransaction(ctx, async (tx) => {
-    const org = await getOrgRow(tx, code, 'code');
-    const parent = await getOrgRow(tx, newParentCode, 'parentCode');
+    const org = await getWritableOrgRow(tx, code, 'code');
+    const parent = await getWritableOrgRow(tx, newParentCode, 'parentCode');
     if (isInSubtree(org.path, parent.path)) {
       const message =
         parent.id === org.id ? '不能把组织移到它自己之下' : `不能把“${org.name}”移到它的下级组织“${parent.name}”之下（会形成循环）`;
@@ -36,6 +37,7 @@ export async function moveOrg(ctx: Ctx, code: string, newParentCode: string): Pr
       .where('path', '<', subtreeUpperBound(oldPrefix))
       .execute();
     await tx.db.updateTable('organizations').set({ parent_id: parent.id }).where('id', '=', org.id).execute();
+    await appendAudit(tx, { action: 'move', recordType: 'organization', recordId: code, orgId: org.id, changes: { parentCode: [org.parent_code, parent.code] } });
     return getOrg(tx, code);
   });
 }

@@ -2,13 +2,16 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { throwIfIssues } from '../../shared/errors.js';
 import { BRANCH_KINDS } from '../../shared/vocab.js';
 import { checkOrgRecord } from './org-rules.js';
-import { findOrgRowByCode, getOrg, getOrgRow } from './find-orgs.js';
+import { findOrgRowByCode, getOrg, getWritableOrgRow } from './find-orgs.js';
+import { auditable } from './create-org.js';
+import { appendAudit, diff } from '../audit/append-audit.js';
 import type { OrgPatch, OrgView } from './orgs.schema.js';
 
 /** Changes an organization's own fields. Its place in the tree changes only through moveOrg. */
 export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promise<OrgView> {
   return inTransaction(ctx, async (tx) => {
-    const row = await getOrgRow(tx, code, 'code');
+    const row = await getWritableOrgRow(tx, code, 'code');
+    const before = await getOrg(tx, code);
     const parent = row.parent_code ? await findOrgRowByCode(tx, row.parent_code) : undefined;
     const merged = {
       kind: patch.kind ?? row.kind,
@@ -45,6 +48,8 @@ export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promis
       })
       .where('id', '=', row.id)
       .execute();
-    return getOrg(tx, code);
+    const after = await getOrg(tx, code);
+    await appendAudit(tx, { action: 'update', recordType: 'organization', recordId: code, orgId: row.id, changes: diff(auditable(before), auditable(after)) });
+    return after;
   });
 }

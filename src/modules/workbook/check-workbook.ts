@@ -8,6 +8,8 @@ import { checkOrgSheet, type KnownOrg } from './check-orgs.js';
 import { checkPeople } from './check-people.js';
 import type { ParsedWorkbook, ProgressFn } from './parse-workbook.js';
 import { SHEET_KEYS, SHEETS } from './workbook-format.js';
+import { readScoped } from '../access/scope.js';
+import { checkImportScope } from './check-scope.js';
 
 /** Everything a valid workbook will write, checked; organizations parents first. */
 export interface ImportPlan {
@@ -30,9 +32,19 @@ export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress
   const progress = (n: number) => onProgress?.((done += n), total, '校验');
   progress(0);
 
+  // Organizations the caller cannot see are left out: rows naming them fail as unknown codes, as missing ones do.
   const inDb = new Map<string, KnownOrg>();
-  const rows = await ctx.db.selectFrom('organizations').select(['code', 'kind', 'established_on']).execute();
-  for (const r of rows) inDb.set(r.code, { kind: r.kind, establishedOn: r.established_on });
+  const visible = new Map<string, { path: string }>();
+  const rows = await ctx.db
+    .selectFrom('organizations as o')
+    .select(['o.code', 'o.kind', 'o.established_on', 'o.path'])
+    .$call(readScoped(ctx, 'o.path'))
+    .execute();
+  for (const r of rows) {
+    inDb.set(r.code, { kind: r.kind, establishedOn: r.established_on });
+    visible.set(r.code, { path: r.path });
+  }
+  checkImportScope(ctx, parsed, visible, issues);
 
   const orgs = checkOrgSheet(parsed.orgs, inDb, today, issues);
   progress(parsed.orgs.length);

@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../shared/errors.js';
+import { maskIdNumber, maskPhone } from '../../shared/id-number.js';
+import { accessOf } from '../access/actor.js';
 import { listSubtree } from '../orgs/find-orgs.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
 import type { OrgView } from '../orgs/orgs.schema.js';
@@ -39,10 +41,13 @@ export async function exportWorkbook(
     useSharedStrings: true,
   });
   try {
+    // Personal data leaves the system whole only for roles that may see it (个人信息保护法); for the others the
+    // workbook is a masked report, which the importer would refuse as it stands.
+    const personal = accessOf(ctx.actor).fullPersonalData ? <T>(rows: T) => rows : maskedRows;
     const counts = {
       orgs: await writeSheet(workbook, SHEETS.orgs, once(orgs.map(orgRow)), progress),
-      members: await writeSheet(workbook, SHEETS.members, memberRows(ctx, orgs), progress),
-      development: await writeSheet(workbook, SHEETS.development, developmentRows(ctx, orgs), progress),
+      members: await writeSheet(workbook, SHEETS.members, personal(memberRows(ctx, orgs)), progress),
+      development: await writeSheet(workbook, SHEETS.development, personal(developmentRows(ctx, orgs)), progress),
       meetings: await writeSheet(workbook, SHEETS.meetings, meetingRows(ctx, orgs), progress),
     };
     await workbook.commit();
@@ -54,6 +59,16 @@ export async function exportWorkbook(
       await rm(out.path, { force: true });
     }
     throw e;
+  }
+}
+
+async function* maskedRows(batches: AsyncIterable<ExportRow[]>): AsyncIterable<ExportRow[]> {
+  for await (const batch of batches) {
+    yield batch.map((r) => ({
+      ...r,
+      ...(typeof r.idNumber === 'string' && { idNumber: maskIdNumber(r.idNumber) }),
+      ...(typeof r.phone === 'string' && { phone: maskPhone(r.phone) }),
+    }));
   }
 }
 

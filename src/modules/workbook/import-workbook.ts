@@ -2,6 +2,7 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { checkWorkbook } from './check-workbook.js';
 import { parseWorkbook, type ProgressFn, type WorkbookSource } from './parse-workbook.js';
 import { writeWorkbook } from './write-workbook.js';
+import { appendAudit } from '../audit/append-audit.js';
 
 export { parseWorkbook } from './parse-workbook.js';
 export type { ParsedWorkbook, ProgressFn, WorkbookSource } from './parse-workbook.js';
@@ -28,10 +29,15 @@ export async function importWorkbook(
   // PostgreSQL a concurrent insert of the same code or ID number still fails on the unique index, and rolls back.
   return inTransaction(ctx, async (tx) => {
     const plan = await checkWorkbook(tx, parsed, opts.onProgress);
-    if (!dryRun) await writeWorkbook(tx, plan, opts.onProgress);
-    return {
-      dryRun,
-      counts: { orgs: plan.orgs.length, members: plan.members.length, development: plan.development.length, meetings: plan.meetings.length },
-    };
+    const counts = { orgs: plan.orgs.length, members: plan.members.length, development: plan.development.length, meetings: plan.meetings.length };
+    if (!dryRun) {
+      await writeWorkbook(tx, plan, opts.onProgress);
+      await appendAudit(tx, {
+        action: 'import',
+        recordType: 'workbook',
+        note: `导入组织${counts.orgs}个、党员${counts.members}名、发展党员记录${counts.development}条、组织生活记录${counts.meetings}条`,
+      });
+    }
+    return { dryRun, counts };
   });
 }

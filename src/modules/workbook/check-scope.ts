@@ -1,0 +1,66 @@
+import type { Ctx } from '../../context.js';
+import type { FieldIssue } from '../../shared/errors.js';
+import { accessOf, canWrite } from '../access/actor.js';
+import type { ParsedWorkbook } from './parse-workbook.js';
+import { SHEETS } from './workbook-format.js';
+
+/**
+ * An import touches only organizations the caller may change (issue 3: an import that touches an organization
+ * outside the caller's scope is rejected whole). Organizations the caller cannot see were already left out of
+ * `visible`, so rows naming them fail as unknown codes — exactly as missing ones. Here: visible but read-only
+ * organizations, and new organizations placed under them.
+ */
+export function checkImportScope(ctx: Ctx, parsed: ParsedWorkbook, visible: Map<string, { path: string }>, issues: FieldIssue[]): void {
+  const access = accessOf(ctx.actor);
+  if (access.isAdmin) return;
+  const newParent = new Map<string, string | null>();
+  for (const r of parsed.orgs) if (r.values.code && !visible.has(r.values.code)) newParent.set(r.values.code, r.values.parentCode ?? null);
+
+  // A new organization is writable if its chain of new parents ends at an existing organization the caller may
+  // change as a subtree (a secretary changes exactly one organization, so creates nothing under it but 党小组 there).
+  const writableMemo = new Map<string, boolean>();
+  const writable = (code: string | null | undefined, asParent: boolean, seen = new Set<string>()): boolean => {
+    if (!code) return false;
+    const existing = visible.get(code);
+    if (existing) return asParent ? canWrite(access, existing.path) : canWrite(access, existing.path);
+    if (!newParent.has(code) || seen.has(code)) return false;
+    if (access.writeExact && !asParent) return false;
+    if (writableMemo.has(code)) return writableMemo.get(code)!;
+    seen.add(code);
+    const ok = !access.writeExact && writable(newParent.get(code), true, seen);
+    writableMemo.set(code, ok);
+    return ok;
+  };
+  const denied = (sheet: string, row: number, column: string, code: string): FieldIssue => ({
+    code: 'PERMISSION_DENIED',
+    field: column,
+    message: `无权修改组织“${code}”的记录`,
+    sheet,
+    row,
+    column,
+  });
+
+  for (const r of parsed.orgs) {
+    const code = r.values.code;
+    if (!code) continue;
+    if (visible.has(code)) {
+      if (!canWrite(access, visible.get(code)!.path)) issues.push(denied(SHEETS.orgs.name, r.row, '组织代码', code));
+    } else if (!r.values.parentCode) {
+      issues.push({ ...denied(SHEETS.orgs.name, r.row, '上级组织代码', code), message: '只有系统管理员可以新建最上级组织' });
+    } else if (visible.has(r.values.parentCode) || newParent.has(r.values.parentCode)) {
+      if (!writable(r.values.parentCode, true)) issues.push(denied(SHEETS.orgs.name, r.row, '上级组织代码', r.values.parentCode));
+    }
+  }
+  const sheets = [
+    [SHEETS.members.name, '所在组织代码', parsed.members] as const,
+    [SHEETS.development.name, '所在组织代码', parsed.development] as const,
+    [SHEETS.meetings.name, '组织代码', parsed.meetings] as const,
+  ];
+  for (const [sheet, column, rows] of sheets) {
+    for (const r of rows) {
+      const code = r.values.orgCode;
+      if (!code || (!visible.has(code) && !newParent.has(code))) continue; // unknown codes are reported elsewhere
+      if (!writable(code, false)) issues.push(denied(sheet, r.row, column, code));
+    }
+  }
+}
