@@ -9,6 +9,7 @@ import { registerExport } from './commands/export.js';
 import { registerOrgs } from './commands/orgs.js';
 import { registerMembers } from './commands/members.js';
 import { registerServe } from './commands/serve.js';
+import { registerAudit } from './commands/audit.js';
 
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
@@ -57,7 +58,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerAudit, registerServe]) {
     register(program, globals);
   }
   for (const cmd of program.commands) {

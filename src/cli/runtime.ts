@@ -5,7 +5,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../shared/clock.js';
 import { AppError, exitCodeOf, type FieldIssue } from '../shared/errors.js';
 import type { Ctx } from '../context.js';
-import { SYSTEM_ACTOR } from '../modules/access/actor.js';
+import { userInfo } from 'node:os';
+import type { Actor } from '../modules/access/actor.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -25,7 +26,7 @@ export async function openSession(opts: GlobalOptions, overrides: { port?: strin
   const handle = openDatabase(config.database);
   try {
     const migrated = await migrateToLatest(handle.db);
-    return { config, handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR }, migrated };
+    return { config, handle, ctx: { db: handle.db, clock: systemClock, actor: cliActor() }, migrated };
   } catch (err) {
     await handle.close();
     throw connectionError(err, handle.location);
@@ -115,4 +116,15 @@ export function progressReporter(json: boolean): { update: (done: number, total:
       if (started) bar.stop();
     },
   };
+}
+
+/** Whoever can run the command line on the database holds everything; the audit log names the operating-system user. */
+function cliActor(): Actor {
+  let who = 'unknown';
+  try {
+    who = userInfo().username;
+  } catch {
+    // no passwd entry (some containers): keep 'unknown'
+  }
+  return { kind: 'system', name: `命令行（${who}）` };
 }

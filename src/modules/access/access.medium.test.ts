@@ -26,6 +26,8 @@ import { exportWorkbook } from '../workbook/export-workbook.js';
 import { parseWorkbook } from '../workbook/parse-workbook.js';
 import { removeTmpFiles, sheetRows, tmpFile, writeXlsx } from '../workbook/workbook-fixtures.test.js';
 import type { Actor, Role } from './actor.js';
+import { findAudit } from '../audit/find-audit.js';
+import { exportAudit } from '../audit/export-audit.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -164,5 +166,15 @@ describe.each(ENGINES)('scope and audit on %s', (engine) => {
     expect(all).not.toContain(id);
     expect(all).not.toContain('13912345678');
     expect(JSON.parse(mine[1]!.changes!)).toEqual({ phone: ['139****5678', '139****4321'] });
+
+    expect(await codeOf(findAudit(a, {}))).toBe('PERMISSION_DENIED');
+    const byUser = await findAudit(t.ctx, { user: 'u_C' });
+    expect(byUser.total).toBe(4);
+    expect(byUser.items[0]).toMatchObject({ action: 'move', actionLabel: '调整隶属关系', recordType: 'organization', recordId: 'B2' });
+    const byRecord = await findAudit(t.ctx, { recordType: 'member', recordId: String(m.id) });
+    expect(byRecord.items.map((e) => e.action)).toEqual(['transfer', 'update', 'create']);
+    expect((await findAudit(t.ctx, { user: 'u_C', from: '2099-01-01' })).total).toBe(0);
+    const file = tmpFile('xlsx');
+    expect(await exportAudit(t.ctx, { file }, { user: 'u_C' })).toBe(4);
   });
 });
