@@ -17,6 +17,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { systemClock } from '../src/shared/clock.js';
 import type { Ctx } from '../src/context.js';
 import { SYSTEM_ACTOR } from '../src/modules/access/actor.js';
+import { plainVault } from '../src/shared/id-vault.js';
 import { generateDemo } from '../src/modules/demo/generate-demo.js';
 import { exportWorkbook } from '../src/modules/workbook/export-workbook.js';
 import { importWorkbook, parseWorkbook } from '../src/modules/workbook/import-workbook.js';
@@ -47,7 +48,7 @@ async function fresh(engine: Engine, name: string): Promise<{ handle: DatabaseHa
     makeRaw = () => pgCounter(schema);
   }
   await migrateToLatest(handle.db);
-  return { handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR }, raw: makeRaw() };
+  return { handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR, vault: plainVault }, raw: makeRaw() };
 }
 
 async function admin(sql: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor } from './modules/access/actor.js';
+import type { IdNumberVault } from './shared/id-vault.js';
 
 /**
  * What every service receives (STYLE §1): the database as a Kysely instance (no driver), the clock, and who is
@@ -12,6 +13,8 @@ export interface Ctx {
   db: Kysely<Database>;
   clock: Clock;
   actor: Actor;
+  /** How ID numbers are kept at rest (plain, or encrypted with a blind index). */
+  vault: IdNumberVault;
 }
 
 export function withActor(ctx: Ctx, actor: Actor): Ctx {

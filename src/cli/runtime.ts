@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../shared/clock.js';
 import { AppError, exitCodeOf, type FieldIssue } from '../shared/errors.js';
+import { indexMatchesVault, type IdNumberVault } from '../shared/id-vault.js';
 import type { Ctx } from '../context.js';
 import { userInfo } from 'node:os';
 import type { Actor } from '../modules/access/actor.js';
@@ -26,7 +27,8 @@ export async function openSession(opts: GlobalOptions, overrides: { port?: strin
   const handle = openDatabase(config.database);
   try {
     const migrated = await migrateToLatest(handle.db);
-    return { config, handle, ctx: { db: handle.db, clock: systemClock, actor: cliActor() }, migrated };
+    await assertVaultMatchesData(handle, config.idNumberVault);
+    return { config, handle, ctx: { db: handle.db, clock: systemClock, actor: cliActor(), vault: config.idNumberVault }, migrated };
   } catch (err) {
     await handle.close();
     throw connectionError(err, handle.location);
@@ -127,4 +129,16 @@ function cliActor(): Actor {
     // no passwd entry (some containers): keep 'unknown'
   }
   return { kind: 'system', name: `命令行（${who}）` };
+}
+
+/** A database is encrypted throughout or not at all: refuse to mix, naming the variable. */
+async function assertVaultMatchesData(handle: DatabaseHandle, vault: IdNumberVault): Promise<void> {
+  const row = await handle.db.selectFrom('people').select('id_number_index').limit(1).executeTakeFirst();
+  if (!row || indexMatchesVault(vault, row.id_number_index)) return;
+  throw new AppError(
+    'CONFIG_INVALID',
+    vault.encrypted
+      ? '数据库中的公民身份号码未加密，但设置了 DANGJIAN_ID_NUMBER_KEY：加密须在导入数据之前启用'
+      : '数据库中的公民身份号码已加密，请设置加密时所用的 DANGJIAN_ID_NUMBER_KEY',
+  );
 }

@@ -24,7 +24,10 @@ export interface OrganizationsTable {
 export interface PeopleTable {
   id: Generated<number>;
   name: string;
+  /** The number itself, or 'enc1:…' when encrypted at rest (src/shared/id-vault.ts). */
   id_number: string;
+  /** Uniqueness and lookups go through this blind index, never through id_number. */
+  id_number_index: string;
   gender: string;
   ethnicity: string;
   birth_date: string;
@@ -123,7 +126,8 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  org_id: number;
+  /** Null only for a system administrator who belongs to no organization (the first one, on an empty database). */
+  org_id: number | null;
   password_hash: string;
   must_change_password: number;
   failed_logins: number;

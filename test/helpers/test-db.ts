@@ -10,6 +10,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { fixedClock, type Clock } from '../../src/shared/clock.js';
 import type { Ctx } from '../../src/context.js';
 import { SYSTEM_ACTOR } from '../../src/modules/access/actor.js';
+import { plainVault, type IdNumberVault } from '../../src/shared/id-vault.js';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -26,11 +27,15 @@ export interface TestDatabase extends DatabaseHandle {
   url: string;
 }
 
-export async function createTestDatabase(engine: Engine, clock: Clock = fixedClock(TEST_TODAY)): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  clock: Clock = fixedClock(TEST_TODAY),
+  vault: IdNumberVault = plainVault,
+): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const handle = openDatabase({ engine: 'sqlite', file: ':memory:' });
     await migrateToLatest(handle.db);
-    return { ...handle, ctx: { db: handle.db, clock, actor: SYSTEM_ACTOR }, url: ':memory:' };
+    return { ...handle, ctx: { db: handle.db, clock, actor: SYSTEM_ACTOR, vault }, url: ':memory:' };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -42,7 +47,7 @@ export async function createTestDatabase(engine: Engine, clock: Clock = fixedClo
   const url = withSearchPath(TEST_PG_URL, schema);
   return {
     ...handle,
-    ctx: { db: handle.db, clock, actor: SYSTEM_ACTOR },
+    ctx: { db: handle.db, clock, actor: SYSTEM_ACTOR, vault },
     url,
     close: async () => {
       await handle.close();
@@ -62,10 +67,10 @@ export function withSearchPath(url: string, schema: string): string {
 }
 
 /** Inside a describe: a fresh database of the engine before each test, closed after it. */
-export function useTestDatabase(engine: Engine, clock?: Clock): { readonly ctx: Ctx; readonly handle: TestDatabase } {
+export function useTestDatabase(engine: Engine, clock?: Clock, vault?: IdNumberVault): { readonly ctx: Ctx; readonly handle: TestDatabase } {
   let current: TestDatabase | undefined;
   beforeEach(async () => {
-    current = await createTestDatabase(engine, clock);
+    current = await createTestDatabase(engine, clock, vault);
   });
   afterEach(async () => {
     await current?.close();

@@ -35,6 +35,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', idType, id)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('id_number', 'text', (c) => c.notNull().unique())
+    // The blind index of the ID number: the number itself, or a keyed HMAC when numbers are encrypted at rest.
+    .addColumn('id_number_index', 'text', (c) => c.notNull().unique())
     .addColumn('gender', 'text', (c) => c.notNull())
     .addColumn('ethnicity', 'text', (c) => c.notNull())
     .addColumn('birth_date', 'text', (c) => c.notNull())

@@ -2,6 +2,7 @@ import type { Ctx } from '../../context.js';
 import type { DevelopmentRow } from '../../db/schema.js';
 import { AppError } from '../../shared/errors.js';
 import { maskIdNumber } from '../../shared/id-number.js';
+import type { IdNumberVault } from '../../shared/id-vault.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
 import { isReadable } from '../access/scope.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
@@ -24,13 +25,13 @@ export function stepDatesOf(row: DevelopmentRow): StepDates {
   return Object.fromEntries(STEPS.map((s) => [s.key, row[s.column]])) as StepDates;
 }
 
-function present(r: Row): DevelopmentView {
+function present(r: Row, vault: IdNumberVault): DevelopmentView {
   const dates = stepDatesOf(r);
   return {
     id: r.id,
     personId: r.person_id,
     name: r.name,
-    idNumberMasked: maskIdNumber(r.id_number),
+    idNumberMasked: maskIdNumber(vault.open(r.id_number)),
     gender: r.gender,
     birthDate: r.birth_date,
     orgCode: r.org_code,
@@ -54,7 +55,7 @@ export function developmentNotFound(id: number): AppError {
 export async function getDevelopment(ctx: Ctx, id: number): Promise<DevelopmentView> {
   const row = (await selectRecords(ctx).where('d.id', '=', id).executeTakeFirst()) as Row | undefined;
   if (!row || !isReadable(ctx, row.org_path)) throw developmentNotFound(id);
-  return present(row);
+  return present(row, ctx.vault);
 }
 
 /** People in development in an organization's subtree, optionally at one stage. */
@@ -77,5 +78,5 @@ export async function findDevelopment(
   }
   const rows = (await q.orderBy('d.applied_on').orderBy('d.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute()) as Row[];
   const count = await c.executeTakeFirstOrThrow();
-  return { total: Number(count.n), items: rows.map(present) };
+  return { total: Number(count.n), items: rows.map((r) => present(r, ctx.vault)) };
 }

@@ -24,7 +24,7 @@ export interface NewDevelopmentRecord {
 export async function insertDevelopmentBulk(ctx: Ctx, records: NewDevelopmentRecord[]): Promise<number[]> {
   const now = ctx.clock.nowIso();
   const fresh = records.filter((r): r is NewDevelopmentRecord & { person: CheckedPerson } => !('id' in r.person));
-  const freshIds = await insertChunkedReturningIds(ctx.db, 'people', fresh.map((r) => personValues(r.person, now)));
+  const freshIds = await insertChunkedReturningIds(ctx.db, 'people', fresh.map((r) => personValues(ctx, r.person, now)));
   const freshId = new Map(fresh.map((r, i) => [r, freshIds[i]!]));
   const personIds = records.map((r) => ('id' in r.person ? r.person.id : freshId.get(r as never)!));
 

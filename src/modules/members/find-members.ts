@@ -79,7 +79,7 @@ async function present(ctx: Ctx, r: Row): Promise<MemberDetail> {
     .execute();
   return {
     ...base(r),
-    idNumber: r.id_number,
+    idNumber: ctx.vault.open(r.id_number),
     phone: r.phone,
     entryKind: r.entry_kind,
     entryOn: r.entry_on,
@@ -128,7 +128,7 @@ export async function findMembers(
   ]);
   return {
     total: Number(count.n),
-    items: rows.map((r) => ({ ...base(r), idNumberMasked: maskIdNumber(r.id_number), phoneMasked: maskPhone(r.phone) })),
+    items: rows.map((r) => ({ ...base(r), idNumberMasked: maskIdNumber(ctx.vault.open(r.id_number)), phoneMasked: maskPhone(r.phone) })),
   };
 }
 

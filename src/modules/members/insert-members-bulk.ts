@@ -25,7 +25,7 @@ export interface NewMemberRecord {
  */
 export async function insertMembersBulk(ctx: Ctx, records: NewMemberRecord[]): Promise<number[]> {
   const now = ctx.clock.nowIso();
-  const personIds = await insertChunkedReturningIds(ctx.db, 'people', records.map((r) => personValues(r.person, now)));
+  const personIds = await insertChunkedReturningIds(ctx.db, 'people', records.map((r) => personValues(ctx, r.person, now)));
   return insertChunkedReturningIds(
     ctx.db,
     'memberships',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, useTestDatabase } from '../../../test/helpers/test-db.js';
 import { idNumberFor, makeCounty, makeMember, makeOrg } from '../../../test/factories.js';
 import { AppError } from '../../shared/errors.js';
+import { vaultFromKey } from '../../shared/id-vault.js';
 import { countMembers, findMembers, getMember } from './find-members.js';
 import { createMember } from './create-member.js';
 import { leaveMember } from './leave-member.js';
@@ -112,5 +113,21 @@ describe.each(ENGINES)('members on %s', (engine) => {
     const page = await findMembers(t.ctx, { org: 'C', limit: 2, offset: 4 });
     expect(page.total).toBe(6);
     expect(page.items).toHaveLength(2);
+  });
+});
+
+describe.each(ENGINES)('members with ID numbers encrypted at rest on %s', (engine) => {
+  const t = useTestDatabase(engine, undefined, vaultFromKey('a1'.repeat(32)));
+
+  it('stores ciphertext and a blind index, and still finds, lists and refuses duplicates', async () => {
+    await makeCounty(t.ctx, 1);
+    const id = idNumberFor('1991-09-09', '女');
+    const m = await makeMember(t.ctx, 'C.T1.B1', { idNumber: id, gender: '女', birthDate: '1991-09-09', joinedOn: '2015-07-01', confirmedOn: '2016-07-01' });
+    expect(m.idNumber).toBe(id);
+    const stored = await t.ctx.db.selectFrom('people').select(['id_number', 'id_number_index']).executeTakeFirstOrThrow();
+    expect(stored.id_number.startsWith('enc1:')).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain(id);
+    expect((await findMembers(t.ctx, { org: 'C' })).items[0]!.idNumberMasked).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
+    expect((await failure(makeMember(t.ctx, 'C.T1.B1', { idNumber: id, gender: '女', birthDate: '1991-09-09', joinedOn: '2015-07-01', confirmedOn: '2016-07-01' }))).code).toBe('ID_NUMBER_TAKEN');
   });
 });

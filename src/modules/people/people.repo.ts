@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { CheckedPerson } from './person-rules.js';
 
 export async function findPersonIdByIdNumber(ctx: Ctx, idNumber: string): Promise<number | undefined> {
-  const row = await ctx.db.selectFrom('people').select('id').where('id_number', '=', idNumber).executeTakeFirst();
+  const row = await ctx.db.selectFrom('people').select('id').where('id_number_index', '=', ctx.vault.index(idNumber)).executeTakeFirst();
   return row?.id;
 }
 
@@ -12,10 +12,11 @@ export function idNumberTaken(field = 'idNumber'): AppError {
   return new AppError('ID_NUMBER_TAKEN', message, [{ code: 'ID_NUMBER_TAKEN', field, message }]);
 }
 
-export function personValues(p: CheckedPerson, now: string) {
+export function personValues(ctx: Pick<Ctx, 'vault'>, p: CheckedPerson, now: string) {
   return {
     name: p.name,
-    id_number: p.idNumber,
+    id_number: ctx.vault.seal(p.idNumber),
+    id_number_index: ctx.vault.index(p.idNumber),
     gender: p.gender,
     ethnicity: p.ethnicity,
     birth_date: p.birthDate,
@@ -29,6 +30,6 @@ export function personValues(p: CheckedPerson, now: string) {
 
 export async function insertPerson(ctx: Ctx, p: CheckedPerson): Promise<number> {
   if (await findPersonIdByIdNumber(ctx, p.idNumber)) throw idNumberTaken();
-  const row = await ctx.db.insertInto('people').values(personValues(p, ctx.clock.nowIso())).returning('id').executeTakeFirstOrThrow();
+  const row = await ctx.db.insertInto('people').values(personValues(ctx, p, ctx.clock.nowIso())).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

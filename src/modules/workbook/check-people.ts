@@ -85,8 +85,10 @@ function samePerson(m: MemberRow, d: DevelopmentRow): FieldIssue[] {
 async function registeredIdNumbers(ctx: Ctx, ids: string[]): Promise<Set<string>> {
   const taken = new Set<string>();
   for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await ctx.db.selectFrom('people').select('id_number').where('id_number', 'in', ids.slice(i, i + 5000)).execute();
-    for (const r of rows) taken.add(r.id_number);
+    const chunk = ids.slice(i, i + 5000);
+    const byIndex = new Map(chunk.map((id) => [ctx.vault.index(id), id]));
+    const rows = await ctx.db.selectFrom('people').select('id_number_index').where('id_number_index', 'in', [...byIndex.keys()]).execute();
+    for (const r of rows) taken.add(byIndex.get(r.id_number_index)!);
   }
   return taken;
 }

@@ -84,8 +84,10 @@ export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: Pro
 async function personIds(ctx: Ctx, idNumbers: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (let i = 0; i < idNumbers.length; i += 5000) {
-    const rows = await ctx.db.selectFrom('people').select(['id', 'id_number']).where('id_number', 'in', idNumbers.slice(i, i + 5000)).execute();
-    for (const r of rows) ids.set(r.id_number, r.id);
+    const chunk = idNumbers.slice(i, i + 5000);
+    const byIndex = new Map(chunk.map((id) => [ctx.vault.index(id), id]));
+    const rows = await ctx.db.selectFrom('people').select(['id', 'id_number_index']).where('id_number_index', 'in', [...byIndex.keys()]).execute();
+    for (const r of rows) ids.set(byIndex.get(r.id_number_index)!, r.id);
   }
   return ids;
 }
