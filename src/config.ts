@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from './shared/errors.js';
 import type { DatabaseTarget } from './db/database.js';
+import { vaultFromKey, type IdNumberVault } from './shared/id-vault.js';
 
 /**
  * Configuration, parsed once at start-up into a typed object (STYLE §12). Every variable is documented in README.md.
@@ -11,6 +12,10 @@ export interface Config {
   host: string;
   port: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** How ID numbers are kept at rest: encrypted when DANGJIAN_ID_NUMBER_KEY is set. */
+  idNumberVault: IdNumberVault;
+  /** Mark the session cookie Secure (sent over HTTPS only). DANGJIAN_COOKIE_SECURE=false for plain-http local use. */
+  cookieSecure: boolean;
 }
 
 export const DEFAULT_DB_FILE = './data/dangjian.db';
@@ -39,7 +44,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'silent'].includes(logLevel)) {
     throw new AppError('CONFIG_INVALID', 'DANGJIAN_LOG_LEVEL 应为 fatal、error、warn、info、debug 或 silent');
   }
-  return { database, host, port, logLevel };
+  const idNumberVault = vaultFromKey(env.DANGJIAN_ID_NUMBER_KEY?.trim());
+  const cookieSecure = parseBool(env.DANGJIAN_COOKIE_SECURE, true, 'DANGJIAN_COOKIE_SECURE');
+  return { database, host, port, logLevel, idNumberVault, cookieSecure };
+}
+
+function parseBool(value: string | undefined, fallback: boolean, name: string): boolean {
+  const v = value?.trim().toLowerCase();
+  if (!v) return fallback;
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new AppError('CONFIG_INVALID', `${name} 应为 true 或 false`);
 }
 
 /** `--db` takes a SQLite file or a postgres:// URL. */

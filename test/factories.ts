@@ -1,7 +1,11 @@
 /**
  * Test data through the real services (STYLE §10): each test builds what it needs.
  */
-import type { Ctx } from '../src/context.js';
+import { withActor, type Ctx } from '../src/context.js';
+import type { Role } from '../src/modules/access/actor.js';
+import { actorOfUser } from '../src/modules/users/actor-of-user.js';
+import { createUser } from '../src/modules/users/create-user.js';
+import type { UserInput, UserView } from '../src/modules/users/users.schema.js';
 import { createOrg } from '../src/modules/orgs/create-org.js';
 import { createMember } from '../src/modules/members/create-member.js';
 import type { OrgInput, OrgView } from '../src/modules/orgs/orgs.schema.js';
@@ -52,4 +56,25 @@ export async function makeMember(ctx: Ctx, orgCode: string, input: Partial<Membe
     confirmedOn: '2006-07-01',
     ...input,
   });
+}
+
+/** A password every test account may use: long, three classes, not common. */
+export const TEST_PASSWORD = 'Hongqi-piaopiao-2026';
+
+/** An account, through the real service; `orgCode` null makes a system administrator without an organization. */
+export async function makeUser(
+  ctx: Ctx,
+  username: string,
+  roles: Role[],
+  orgCode: string | null,
+  input: Partial<UserInput> = {},
+): Promise<UserView> {
+  return createUser(ctx, { username, displayName: `用户${username}`, orgCode, roles, password: TEST_PASSWORD, mustChangePassword: false, ...input });
+}
+
+/** The context of a request by this account (its actor read as the server reads it). */
+export async function asUser(ctx: Ctx, user: { id: number }, ip = '10.0.0.1'): Promise<Ctx> {
+  const found = await actorOfUser(ctx, user.id, ip);
+  if (!found) throw new Error(`user ${user.id} cannot act`);
+  return withActor(ctx, found.actor);
 }

@@ -10,6 +10,7 @@ import { registerOrgs } from './commands/orgs.js';
 import { registerMembers } from './commands/members.js';
 import { registerServe } from './commands/serve.js';
 import { registerAudit } from './commands/audit.js';
+import { registerUser } from './commands/user.js';
 
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
@@ -58,12 +59,15 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerAudit, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerUser, registerAudit, registerServe]) {
     register(program, globals);
   }
-  for (const cmd of program.commands) {
+  const localize = (cmd: Command): void => {
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, showGlobalOptions: true });
-  }
+    if (cmd.commands.length > 0) cmd.helpCommand('help [命令]', '显示某个命令的帮助');
+    cmd.commands.forEach(localize);
+  };
+  program.commands.forEach(localize);
   return { program, globals };
 }
 

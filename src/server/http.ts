@@ -5,6 +5,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
+import type { SlidingWindowLimiter } from '../modules/auth/rate-limiter.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,9 +14,20 @@ declare module 'fastify' {
   }
 }
 
-/** What a routes plugin receives. */
+/**
+ * What a routes plugin receives. `ctx` acts as the system: a route uses the per-request `req.ctx` (the caller's,
+ * set by src/server/auth.ts) and only the public routes — health, login — touch this one.
+ */
 export interface RouteOptions {
   ctx: Ctx;
+  auth: AuthSettings;
+}
+
+export interface AuthSettings {
+  /** Whether the session cookie is marked Secure (config DANGJIAN_COOKIE_SECURE). */
+  cookieSecure: boolean;
+  /** Login attempts per address (and current-password checks), shared by the routes that take a password. */
+  loginLimiter: SlidingWindowLimiter;
 }
 
 /** The zod error of one part of a request; src/server/errors.ts turns it into field issues naming each field. */
@@ -61,7 +73,10 @@ export const errorBody = z
 export type ErrorBody = z.infer<typeof errorBody>;
 
 /** The error answers a route can give, for its response schema (and so for the OpenAPI document). */
-export const errorResponses = { 400: errorBody, 404: errorBody, 409: errorBody, 500: errorBody } as const;
+export const errorResponses = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 429: errorBody, 500: errorBody } as const;
+
+/** The answer of an action that has nothing else to say. */
+export const okBody = z.object({ ok: z.literal(true) });
 
 // Ids are PostgreSQL `integer`s: a larger number is simply "not found", never an overflow error.
 const recordId = z.coerce.number().int().min(1).max(2_147_483_647);

@@ -2,6 +2,8 @@
  * The server's log never holds personal data: requests are logged by method and path only (no query string, no
  * body), errors by type, code, message and stack with any ID number or mobile number in them masked (a PostgreSQL
  * unique-violation `detail` quotes the key, so it is left out), and bodies and such fields are redacted anyway.
+ * Credentials likewise: no header is logged at all (so neither Authorization, Cookie nor X-CSRF-Token), no body (so
+ * no login), and any password, token or cookie field that reaches a log line is redacted by name.
  */
 import type { FastifyError, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { maskIdNumber, maskPhone } from '../shared/id-number.js';
@@ -43,6 +45,15 @@ const REDACT = [
   'req.query',
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'headers.authorization',
+  'headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.current',
+  '*.next',
+  '*.token',
+  '*.csrfToken',
   '*.idNumber',
   '*.phone',
   '*.detail',

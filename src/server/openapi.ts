@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 const TAGS = [
+  { name: '账户与登录', description: '登录、退出、修改密码、访问令牌' },
+  { name: '用户管理', description: '用户账户与角色（按组织范围管理）' },
   { name: '组织', description: '党组织及其树形结构' },
   { name: '党员', description: '党员信息、组织关系转接、离开' },
   { name: '发展党员', description: '发展党员全过程纪实' },
@@ -22,10 +24,21 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       openapi: '3.0.3',
       info: {
         title: '党建工作平台接口',
-        description: '县委及所属各级党组织的党建工作数据接口。错误统一为 { error: { code, message, issues } }。',
+        description:
+          '县委及所属各级党组织的党建工作数据接口。错误统一为 { error: { code, message, issues } }。' +
+          '除运行状态和登录外，每个接口都需要身份凭据：会话Cookie（修改数据时另加请求头 X-CSRF-Token），或访问令牌（Authorization: Bearer djt_…）。',
         version: '0.1.0',
       },
       tags: TAGS,
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dj_session', description: '登录（POST /api/auth/login）后浏览器保存的会话Cookie' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: '以会话Cookie发送的修改请求（非GET）须带上登录时返回的CSRF令牌' },
+          token: { type: 'http', scheme: 'bearer', description: '访问令牌（POST /api/auth/tokens 创建，形如 djt_…），供系统对接，无需CSRF令牌' },
+        },
+      },
+      // Every operation needs one of these unless it says otherwise (health, login: `security: []`).
+      security: [{ session: [], csrf: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: (input) => describeResponses(pruneComponents(jsonSchemaTransformObject(input) as Record<string, unknown>)),
@@ -61,8 +74,11 @@ const RESPONSE_DESCRIPTIONS: Record<string, string> = {
   200: '成功',
   201: '已创建',
   400: '输入有误（code 说明原因，issues 逐项列出字段）',
+  401: '未登录，或登录已过期、访问令牌无效',
+  403: '无权执行此操作，或CSRF令牌缺失、错误',
   404: '记录不存在',
   409: '与已有数据冲突',
+  429: '尝试过于频繁，或账户已锁定',
   500: '服务器内部错误',
 };
 

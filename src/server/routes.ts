@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authRoutes } from '../modules/auth/auth.routes.js';
 import { developmentRoutes } from '../modules/development/development.routes.js';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
+import { userRoutes } from '../modules/users/users.routes.js';
 import { errorResponses, type RouteOptions } from './http.js';
 import { workbookRoutes } from './workbook.routes.js';
 
@@ -14,11 +16,14 @@ export interface ApiOptions extends RouteOptions {
 
 const health = z.object({ ok: z.boolean(), engine: z.enum(['sqlite', 'postgres']).optional() });
 
-/** Is the service up and its database answering? For load balancers and monitoring. */
+/**
+ * Is the service up and its database answering? For load balancers and monitoring, so it is public, and it reads
+ * nothing: the server's own context is enough for `select 1`.
+ */
 const healthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { ctx, engine }) => {
   app.get(
     '/health',
-    { schema: { tags: ['系统'], summary: '运行状态（含数据库连接）', response: { 200: health, ...errorResponses } } },
+    { schema: { tags: ['系统'], summary: '运行状态（含数据库连接）', security: [], response: { 200: health, ...errorResponses } } },
     async () => {
       await sql`select 1`.execute(ctx.db);
       return { ok: true, ...(engine && { engine }) };
@@ -29,6 +34,8 @@ const healthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { ctx, engin
 /** Every routes plugin of the API, registered under /api. */
 export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   healthRoutes,
+  authRoutes,
+  userRoutes,
   orgRoutes,
   memberRoutes,
   developmentRoutes,

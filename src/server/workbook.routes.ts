@@ -41,7 +41,7 @@ const xlsxFile = z
   .custom<Readable>((v) => v instanceof Readable)
   .meta({ type: 'string', format: 'binary', description: '.xlsx工作簿（组织、党员、发展党员、组织生活四张表）' });
 
-export const workbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+export const workbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   // In this plugin only: the upload is read as bytes, and JSON is not taken for a file.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser([XLSX_TYPE, CSV_TYPE], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -62,7 +62,7 @@ export const workbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     },
     async (req) => {
       const format = req.headers['content-type']?.toLowerCase().startsWith(CSV_TYPE) ? 'csv' : 'xlsx';
-      return importWorkbook(ctx, { buffer: req.body, format }, { dryRun: req.query.dryRun });
+      return importWorkbook(req.ctx, { buffer: req.body, format }, { dryRun: req.query.dryRun });
     },
   );
 
@@ -81,7 +81,7 @@ export const workbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     async (req, reply) => {
       const { org } = req.query;
       const stream = new PassThrough();
-      const exported = exportWorkbook(ctx, { stream }, org ? { org } : {});
+      const exported = exportWorkbook(req.ctx, { stream }, org ? { org } : {});
       // Until the first byte the answer can still be a JSON error: an unknown organization is found before writing.
       // After it, a failure can only cut the download short.
       await Promise.race([exported, new Promise((resolve) => stream.once('readable', resolve))]);
@@ -89,10 +89,10 @@ export const workbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         req.log.error({ err }, 'export failed while streaming');
         stream.destroy(err instanceof Error ? err : new Error(String(err)));
       });
-      const name = `党建数据_${org ?? '全部'}_${ctx.clock.today()}.xlsx`;
+      const name = `党建数据_${org ?? '全部'}_${req.ctx.clock.today()}.xlsx`;
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="dangjian_${org ?? 'all'}_${ctx.clock.today()}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', `attachment; filename="dangjian_${org ?? 'all'}_${req.ctx.clock.today()}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(stream);
     },
   );

@@ -3,7 +3,7 @@ import { buildApp } from '../../src/server/app.js';
 import { XLSX_TYPE } from '../../src/server/workbook.routes.js';
 import { SHEETS } from '../../src/modules/workbook/workbook-format.js';
 import { ENGINES, createTestDatabase } from '../helpers/test-db.js';
-import { expectError, snapshot, useApi } from '../helpers/http.js';
+import { expectError, signIn, snapshot, useApi } from '../helpers/http.js';
 import { makeCounty, makeMember } from '../factories.js';
 
 /** A one-sheet CSV of organizations, with the format's own headers. */
@@ -35,18 +35,19 @@ describe.each(ENGINES)('HTTP API on %s: workbook import and export', (engine) =>
     const target = await createTestDatabase(engine);
     const other = await buildApp({ ctx: target.ctx });
     try {
+      const headers = await signIn(other, target.ctx);
       const upload = (dryRun: boolean) =>
-        other.inject({ method: 'POST', url: `/api/import?dryRun=${dryRun}`, headers: { 'content-type': XLSX_TYPE }, payload: file });
+        other.inject({ method: 'POST', url: `/api/import?dryRun=${dryRun}`, headers: { ...headers, 'content-type': XLSX_TYPE }, payload: file });
       const dry = await upload(true);
       expect(dry.statusCode).toBe(200);
       expect(dry.json()).toEqual({ dryRun: true, counts: { orgs: 4, members: 2, development: 0, meetings: 1 } });
-      expect((await other.inject({ url: '/api/orgs' })).json().items).toEqual([]);
+      expect((await other.inject({ url: '/api/orgs', headers })).json().items).toEqual([]);
 
       const real = await upload(false);
       expect(real.statusCode).toBe(200);
       expect(real.json()).toEqual({ dryRun: false, counts: { orgs: 4, members: 2, development: 0, meetings: 1 } });
-      expect((await other.inject({ url: '/api/orgs/C/member-count' })).json().count).toBe(2);
-      expect((await other.inject({ url: '/api/meetings?org=C' })).json().items[0]).toMatchObject({ topic: '学习党章', orgCode: 'C.T1.B1' });
+      expect((await other.inject({ url: '/api/orgs/C/member-count', headers })).json().count).toBe(2);
+      expect((await other.inject({ url: '/api/meetings?org=C', headers })).json().items[0]).toMatchObject({ topic: '学习党章', orgCode: 'C.T1.B1' });
     } finally {
       await other.close();
       await target.close();
@@ -62,7 +63,7 @@ describe.each(ENGINES)('HTTP API on %s: workbook import and export', (engine) =>
       ['X', '中共某县委员会', '', '党委', '机关'],
       ['X.B1', '某村党支部', 'X', '党支部', '农村', '2001-05-01'],
     ]);
-    const res = await api.app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'text/csv; charset=utf-8' }, payload: csv });
+    const res = await api.app.inject({ method: 'POST', url: '/api/import', headers: { ...api.headers, 'content-type': 'text/csv; charset=utf-8' }, payload: csv });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ dryRun: false, counts: { orgs: 2, members: 0, development: 0, meetings: 0 } });
     expect((await api.request('GET', '/api/orgs/X.B1')).json()).toMatchObject({ parentCode: 'X', establishedOn: '2001-05-01' });
@@ -72,7 +73,7 @@ describe.each(ENGINES)('HTTP API on %s: workbook import and export', (engine) =>
     await makeCounty(api.ctx, 1);
     const before = await snapshot(api.ctx);
     const post = (headers: Record<string, string>, payload: string | Buffer, query = '') =>
-      api.app.inject({ method: 'POST', url: `/api/import${query}`, headers, payload });
+      api.app.inject({ method: 'POST', url: `/api/import${query}`, headers: { ...api.headers, ...headers }, payload });
 
     const bad = orgsCsv([
       ['Y', '某党委', 'NOPE', '党委', '机关'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { ENGINES, createTestDatabase } from '../helpers/test-db.js';
-import { expectError, snapshot, useApi } from '../helpers/http.js';
+import { TEST_ADMIN, expectError, signIn, snapshot, useApi } from '../helpers/http.js';
 import { idNumberFor, makeCounty, makeMember } from '../factories.js';
 
 describe.each(ENGINES)('HTTP API on %s: system, organizations, errors, OpenAPI', (engine) => {
@@ -136,7 +136,7 @@ describe.each(ENGINES)('HTTP API on %s: system, organizations, errors, OpenAPI',
       const malformed = await api.app.inject({
         method: 'POST',
         url: '/api/orgs',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...api.headers, 'content-type': 'application/json' },
         payload: '{"code": "X", ',
       });
       const err = expectError(malformed, 400, 'FIELD_INVALID');
@@ -144,13 +144,13 @@ describe.each(ENGINES)('HTTP API on %s: system, organizations, errors, OpenAPI',
 
       expectError(await api.request('POST', '/api/orgs'), 400, 'FIELD_REQUIRED', '请求体');
       expectError(
-        await api.app.inject({ method: 'POST', url: '/api/orgs', headers: { 'content-type': 'application/json' }, payload: '' }),
+        await api.app.inject({ method: 'POST', url: '/api/orgs', headers: { ...api.headers, 'content-type': 'application/json' }, payload: '' }),
         400,
         'FIELD_REQUIRED',
         '请求体',
       );
       expectError(
-        await api.app.inject({ method: 'POST', url: '/api/orgs', headers: { 'content-type': 'application/xml' }, payload: '<org/>' }),
+        await api.app.inject({ method: 'POST', url: '/api/orgs', headers: { ...api.headers, 'content-type': 'application/xml' }, payload: '<org/>' }),
         400,
         'UNSUPPORTED_MEDIA_TYPE',
         'application/xml',
@@ -182,6 +182,18 @@ describe.each(ENGINES)('HTTP API on %s: system, organizations, errors, OpenAPI',
   describe('OpenAPI', () => {
     const ROUTES = [
       ['get', '/api/health'],
+      ['post', '/api/auth/login'],
+      ['post', '/api/auth/logout'],
+      ['get', '/api/auth/me'],
+      ['post', '/api/auth/password'],
+      ['get', '/api/auth/tokens'],
+      ['post', '/api/auth/tokens'],
+      ['delete', '/api/auth/tokens/{id}'],
+      ['get', '/api/users'],
+      ['post', '/api/users'],
+      ['get', '/api/users/{id}'],
+      ['patch', '/api/users/{id}'],
+      ['post', '/api/users/{id}/password'],
       ['get', '/api/orgs'],
       ['post', '/api/orgs'],
       ['get', '/api/orgs/{code}'],
@@ -229,6 +241,14 @@ describe.each(ENGINES)('HTTP API on %s: system, organizations, errors, OpenAPI',
       }
       expect(doc.components.schemas.Error).toBeDefined();
       expect(doc.components.schemas.OrgTreeNode).toBeDefined();
+      // Credentials: a session cookie with its CSRF header, or a bearer token; only health and login go without.
+      expect(Object.keys(doc.components.securitySchemes)).toEqual(['session', 'csrf', 'token']);
+      expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'dj_session' });
+      expect(doc.security).toEqual([{ session: [], csrf: [] }, { token: [] }]);
+      expect(doc.paths['/api/health'].get.security).toEqual([]);
+      expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
+      expect(doc.paths['/api/orgs'].get.security).toBeUndefined();
+      expect(doc.paths['/api/orgs'].get.responses['401']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
       // The list's parameters come from the same zod schema that validates them.
       const listParams = doc.paths['/api/members'].get.parameters.map((p: { name: string }) => p.name);
       expect(listParams).toEqual(expect.arrayContaining(['org', 'subtree', 'status', 'name', 'includeLeft', 'limit', 'offset']));
@@ -248,12 +268,13 @@ describe.each(ENGINES)('HTTP API on %s: the log', (engine) => {
     const lines: string[] = [];
     const app = await buildApp({ ctx: db.ctx, engine, logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
     try {
+      const headers = await signIn(app, db.ctx);
       await makeCounty(db.ctx, 1);
       const idNumber = idNumberFor('1979-02-03', '男');
       const body = { name: '孙立新', idNumber, phone: '13698765432', orgCode: 'C.T1.B1', status: '正式党员', joinedOn: '2001-07-01', confirmedOn: '2002-07-01' };
-      expect((await app.inject({ method: 'POST', url: '/api/members', payload: body })).statusCode).toBe(201);
-      expect((await app.inject({ method: 'POST', url: '/api/members', payload: body })).statusCode).toBe(409);
-      expect((await app.inject({ method: 'GET', url: `/api/members?org=C&name=${encodeURIComponent('孙立新')}` })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: '/api/members', headers, payload: body })).statusCode).toBe(201);
+      expect((await app.inject({ method: 'POST', url: '/api/members', headers, payload: body })).statusCode).toBe(409);
+      expect((await app.inject({ method: 'GET', url: `/api/members?org=C&name=${encodeURIComponent('孙立新')}`, headers })).statusCode).toBe(200);
       await db.close();
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(500);
 
@@ -261,7 +282,8 @@ describe.each(ENGINES)('HTTP API on %s: the log', (engine) => {
       expect(log).toContain('"url":"/api/members"');
       expect(log).toContain('"code":"ID_NUMBER_TAKEN"');
       expect(log).toContain('request failed');
-      for (const secret of [idNumber, idNumber.slice(6, 14), '13698765432', '孙立新', encodeURIComponent('孙立新')]) {
+      const credentials = [TEST_ADMIN.password, headers.cookie!.split('=')[1]!, headers['x-csrf-token']!];
+      for (const secret of [idNumber, idNumber.slice(6, 14), '13698765432', '孙立新', encodeURIComponent('孙立新'), ...credentials]) {
         expect(log).not.toContain(secret);
       }
     } finally {

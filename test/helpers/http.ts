@@ -1,33 +1,82 @@
 /**
- * Driving the HTTP API in end-to-end tests: a fresh database of the engine and an app on it for each test,
- * requests through `app.inject`, and the checks every error answer must pass.
+ * Driving the HTTP API in end-to-end tests: a fresh database of the engine and an app on it for each test, a system
+ * administrator signed in through the real login (session cookie and CSRF token), requests through `app.inject`,
+ * and the checks every error answer must pass.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type AppOptions } from '../../src/server/app.js';
+import type { Clock } from '../../src/shared/clock.js';
 import type { Ctx } from '../../src/context.js';
+import { createUser } from '../../src/modules/users/create-user.js';
+import type { UserInput } from '../../src/modules/users/users.schema.js';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-db.js';
 
 export interface ApiHarness {
   readonly app: FastifyInstance;
   readonly ctx: Ctx;
   readonly db: TestDatabase;
-  /** Sends a request; `body` is sent as JSON. */
+  /** The signed-in administrator's credentials (Cookie and X-CSRF-Token), for requests sent with `app.inject`. */
+  readonly headers: Record<string, string>;
+  /** Sends a request as the signed-in administrator; `body` is sent as JSON. */
   request(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
-export function useApi(engine: Engine): ApiHarness {
+/** The harness's administrator: in no organization, so that an empty database stays empty. */
+export const TEST_ADMIN = { username: 'test-admin', password: 'Qiming-Xing-2026!' } as const;
+
+/**
+ * Creates an account through the service (as the system) and logs it in through the API: the headers that
+ * authenticate as it. By default the system administrator TEST_ADMIN.
+ */
+export async function signIn(
+  app: FastifyInstance,
+  ctx: Ctx,
+  account: Partial<UserInput> = {},
+): Promise<Record<string, string>> {
+  const username = account.username ?? TEST_ADMIN.username;
+  const password = account.password ?? TEST_ADMIN.password;
+  await createUser(ctx, {
+    username,
+    displayName: account.displayName ?? '测试管理员',
+    orgCode: account.orgCode ?? null,
+    roles: account.roles ?? ['admin'],
+    password,
+    mustChangePassword: false,
+  });
+  return logIn(app, username, password);
+}
+
+/** Logs an existing account in: the session cookie and the CSRF token as request headers. */
+export async function logIn(app: FastifyInstance, username: string, password: string): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'dj_session');
+  if (!cookie) throw new Error('login set no session cookie');
+  return { cookie: `dj_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
+}
+
+/** `clock` for the database and the app (default: fixed at TEST_TODAY); `app` for more of the app's options. */
+export interface ApiHarnessOptions {
+  clock?: Clock;
+  app?: Omit<AppOptions, 'ctx'>;
+}
+
+export function useApi(engine: Engine, opts: ApiHarnessOptions = {}): ApiHarness {
   let db: TestDatabase | undefined;
   let app: FastifyInstance | undefined;
+  let headers: Record<string, string> | undefined;
   beforeEach(async () => {
-    db = await createTestDatabase(engine);
-    app = await buildApp({ ctx: db.ctx, engine });
+    db = await createTestDatabase(engine, opts.clock);
+    app = await buildApp({ engine, ...opts.app, ctx: db.ctx });
+    headers = await signIn(app, db.ctx);
   });
   afterEach(async () => {
     await app?.close();
     await db?.close();
     app = undefined;
     db = undefined;
+    headers = undefined;
   });
   const harness: ApiHarness = {
     get app() {
@@ -42,8 +91,12 @@ export function useApi(engine: Engine): ApiHarness {
       if (!db) throw new Error('no test database');
       return db;
     },
+    get headers() {
+      if (!headers) throw new Error('not signed in');
+      return headers;
+    },
     request(method, url, body) {
-      return harness.app.inject({ method, url, ...(body !== undefined && { payload: body as object }) });
+      return harness.app.inject({ method, url, headers: harness.headers, ...(body !== undefined && { payload: body as object }) });
     },
   };
   return harness;

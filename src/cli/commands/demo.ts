@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { generateDemo } from '../../modules/demo/generate-demo.js';
 import type { DemoSummary } from '../../modules/demo/demo-types.js';
+import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from '../../modules/demo/demo-accounts.js';
+import { ROLE_LABELS } from '../../modules/access/actor.js';
 import { AppError } from '../../shared/errors.js';
 import { printJson, println, progressReporter, withSession, type GlobalOptions } from '../runtime.js';
 
@@ -41,9 +43,10 @@ export function registerDemo(program: Command, globals: () => GlobalOptions): vo
             onProgress: progress.update,
           });
           progress.stop();
+          const accounts = await createDemoAccounts(ctx, summary.countyCode);
           const seconds = (performance.now() - started) / 1000;
-          if (g.json) printJson({ ...summary, seconds });
-          else println(`演示县已生成到 ${handle.location}（用时${seconds.toFixed(1)}秒）：\n${describeSummary(summary)}`);
+          if (g.json) printJson({ ...summary, accounts, seconds });
+          else println(`演示县已生成到 ${handle.location}（用时${seconds.toFixed(1)}秒）：\n${describeSummary(summary)}\n${describeAccounts(accounts)}`);
         } finally {
           progress.stop();
         }
@@ -65,5 +68,12 @@ export function describeSummary(s: DemoSummary): string {
     `  党员${s.members.total}名：在册${s.members.active}名（其中预备党员${s.members.probationary}名、流动党员${s.members.mobile}名、女党员${s.members.women}名），已离开${s.members.left}名`,
     `  发展党员记录${s.development.total}条：${parts(s.development.byStage, '名')}`,
     `  组织生活记录${s.meetings.total}条（登记缺席${s.meetings.absences}人次）`,
+  ].join('\n');
+}
+
+export function describeAccounts(accounts: DemoAccount[]): string {
+  return [
+    `  演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示）：`,
+    ...accounts.map((a) => `    ${a.username.padEnd(8)} ${a.roles.map((r) => ROLE_LABELS[r]).join('、')} — ${a.orgName}（${a.orgCode}）`),
   ].join('\n');
 }

@@ -1,13 +1,20 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app.js';
 import { isDatabaseEmpty, generateDemo } from '../../modules/demo/generate-demo.js';
-import { describeSummary } from './demo.js';
+import { describeAccounts, describeSummary } from './demo.js';
+import { createDemoAccounts } from '../../modules/demo/demo-accounts.js';
+import { ensureFirstAdmin } from '../../modules/users/ensure-first-admin.js';
 import { openSession, println, progressReporter, type GlobalOptions, type Session } from '../runtime.js';
 
 /** Serves the HTTP API until interrupted. */
 async function serve(session: Session): Promise<void> {
   const { config, ctx, handle } = session;
-  const app = await buildApp({ ctx, engine: handle.engine, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const app = await buildApp({
+    ctx,
+    engine: handle.engine,
+    cookieSecure: config.cookieSecure,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
   const shutdown = async () => {
     await app.close();
     await handle.close();
@@ -15,6 +22,7 @@ async function serve(session: Session): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  const firstAdmin = await ensureFirstAdmin(ctx);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -22,6 +30,10 @@ async function serve(session: Session): Promise<void> {
   println(`党建工作平台已启动：${base}`);
   println(`接口文档（OpenAPI）：${base}/api/docs  （JSON：${base}/api/openapi.json）`);
   println(`数据库：${handle.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${handle.location}`);
+  if (firstAdmin) {
+    println(`已创建系统管理员账号 ${firstAdmin.username}，一次性密码：${firstAdmin.password}`);
+    println('（此密码只显示这一次，首次登录后须修改；也可用 dangjian user passwd 重置）');
+  }
   println('按 Ctrl+C 停止。');
 }
 
@@ -54,7 +66,9 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
           const started = performance.now();
           const summary = await generateDemo(session.ctx, { onProgress: progress.update });
           progress.stop();
+          const accounts = await createDemoAccounts(session.ctx, summary.countyCode);
           println(`演示县已生成（用时${((performance.now() - started) / 1000).toFixed(1)}秒）：\n${describeSummary(summary)}`);
+          println(describeAccounts(accounts));
         }
         await serve(session);
       } catch (err) {

@@ -15,7 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', idType, id)
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('org_id', 'integer', (c) => c.notNull().references('organizations.id'))
+    // Null only for a system administrator, who may be created on an empty database before any organization exists.
+    .addColumn('org_id', 'integer', (c) => c.references('organizations.id'))
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))

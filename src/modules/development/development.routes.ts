@@ -8,7 +8,7 @@ import { DEVELOPMENT_LABELS, developmentInput, developmentListQuery, development
 const tags = ['发展党员'];
 const config = { labels: { ...DEVELOPMENT_LABELS, ...LIST_LABELS, id: '发展党员记录编号', stage: '所处阶段' } };
 
-export const developmentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+export const developmentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
     '/development',
     {
@@ -20,13 +20,13 @@ export const developmentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         response: { 200: pageOf(developmentView), ...errorResponses },
       },
     },
-    async (req) => findDevelopment(ctx, req.query),
+    async (req) => findDevelopment(req.ctx, req.query),
   );
 
   app.get(
     '/development/:id',
     { config, schema: { tags, summary: '查看发展党员记录', params: idParams, response: { 200: developmentView, ...errorResponses } } },
-    async (req) => getDevelopment(ctx, req.params.id),
+    async (req) => getDevelopment(req.ctx, req.params.id),
   );
 
   app.post(
@@ -35,7 +35,7 @@ export const developmentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       config,
       schema: { tags, summary: '新建发展党员记录（递交入党申请书起）', body: developmentInput, response: { 201: developmentView, ...errorResponses } },
     },
-    async (req, reply) => reply.code(201).send(await createDevelopment(ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createDevelopment(req.ctx, req.body)),
   );
 
   app.patch(
@@ -50,6 +50,6 @@ export const developmentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         response: { 200: developmentView, ...errorResponses },
       },
     },
-    async (req) => updateDevelopment(ctx, req.params.id, req.body),
+    async (req) => updateDevelopment(req.ctx, req.params.id, req.body),
   );
 };

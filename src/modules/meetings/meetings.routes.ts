@@ -7,7 +7,7 @@ import { MEETING_LABELS, meetingInput, meetingListQuery, meetingView } from './m
 const tags = ['组织生活'];
 const config = { labels: { ...MEETING_LABELS, ...LIST_LABELS, id: '会议记录编号', from: '起始日期', to: '截止日期' } };
 
-export const meetingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+export const meetingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
     '/meetings',
     {
@@ -19,18 +19,18 @@ export const meetingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         response: { 200: pageOf(meetingView), ...errorResponses },
       },
     },
-    async (req) => findMeetings(ctx, req.query),
+    async (req) => findMeetings(req.ctx, req.query),
   );
 
   app.get(
     '/meetings/:id',
     { config, schema: { tags, summary: '查看会议记录', params: idParams, response: { 200: meetingView, ...errorResponses } } },
-    async (req) => getMeeting(ctx, req.params.id),
+    async (req) => getMeeting(req.ctx, req.params.id),
   );
 
   app.post(
     '/meetings',
     { config, schema: { tags, summary: '记录一次会议（三会一课、主题党日等）', body: meetingInput, response: { 201: meetingView, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await recordMeeting(ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await recordMeeting(req.ctx, req.body)),
   );
 };

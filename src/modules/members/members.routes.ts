@@ -23,7 +23,7 @@ const config = {
 };
 const detail = { 200: memberDetail, ...errorResponses };
 
-export const memberRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+export const memberRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
     '/members',
     {
@@ -35,19 +35,19 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         response: { 200: pageOf(memberListItem), ...errorResponses },
       },
     },
-    async (req) => findMembers(ctx, req.query),
+    async (req) => findMembers(req.ctx, req.query),
   );
 
   app.get(
     '/members/:id',
     { config, schema: { tags, summary: '查看党员详情（含完整公民身份号码）', params: idParams, response: detail } },
-    async (req) => getMember(ctx, req.params.id),
+    async (req) => getMember(req.ctx, req.params.id),
   );
 
   app.post(
     '/members',
     { config, schema: { tags, summary: '登记党员', body: memberInput, response: { 201: memberDetail, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await createMember(ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createMember(req.ctx, req.body)),
   );
 
   app.patch(
@@ -62,18 +62,18 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         response: detail,
       },
     },
-    async (req) => updateMember(ctx, req.params.id, req.body),
+    async (req) => updateMember(req.ctx, req.params.id, req.body),
   );
 
   app.post(
     '/members/:id/transfer',
     { config, schema: { tags, summary: '组织关系转接（县内）', params: idParams, body: transferInput, response: detail } },
-    async (req) => transferMember(ctx, req.params.id, req.body),
+    async (req) => transferMember(req.ctx, req.params.id, req.body),
   );
 
   app.post(
     '/members/:id/leave',
     { config, schema: { tags, summary: '党员离开（转出、死亡、出党等），记录保留', params: idParams, body: leaveInput, response: detail } },
-    async (req) => leaveMember(ctx, req.params.id, req.body),
+    async (req) => leaveMember(req.ctx, req.params.id, req.body),
   );
 };

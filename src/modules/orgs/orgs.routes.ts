@@ -31,12 +31,12 @@ function presentTree(nodes: TreeNode<OrgView>[]): OrgTreeNode[] {
   return nodes.map((n) => ({ ...n.node, children: presentTree(n.children) }));
 }
 
-export const orgRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+export const orgRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
     '/orgs',
     { config, schema: { tags, summary: '查询组织（列表或树）', querystring: orgListQuery, response: { 200: orgList, ...errorResponses } } },
     async (req): Promise<OrgList> => {
-      const orgs = await listSubtree(ctx, req.query.root);
+      const orgs = await listSubtree(req.ctx, req.query.root);
       return req.query.format === 'tree' ? { format: 'tree', items: presentTree(buildTree(orgs)) } : { format: 'flat', items: orgs };
     },
   );
@@ -44,13 +44,13 @@ export const orgRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx 
   app.get(
     '/orgs/:code',
     { config, schema: { tags, summary: '查看组织', params: codeParams, response: { 200: orgView, ...errorResponses } } },
-    async (req) => getOrg(ctx, req.params.code),
+    async (req) => getOrg(req.ctx, req.params.code),
   );
 
   app.post(
     '/orgs',
     { config, schema: { tags, summary: '新建组织', body: orgInput, response: { 201: orgView, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await createOrg(ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createOrg(req.ctx, req.body)),
   );
 
   app.patch(
@@ -65,7 +65,7 @@ export const orgRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx 
         response: { 200: orgView, ...errorResponses },
       },
     },
-    async (req) => updateOrg(ctx, req.params.code, req.body),
+    async (req) => updateOrg(req.ctx, req.params.code, req.body),
   );
 
   app.post(
@@ -74,7 +74,7 @@ export const orgRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx 
       config,
       schema: { tags, summary: '移动组织（连同全部下级）到新的上级组织之下', params: codeParams, body: moveOrgInput, response: { 200: orgView, ...errorResponses } },
     },
-    async (req) => moveOrg(ctx, req.params.code, req.body.parentCode),
+    async (req) => moveOrg(req.ctx, req.params.code, req.body.parentCode),
   );
 
   app.get(
@@ -83,6 +83,6 @@ export const orgRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx 
       config,
       schema: { tags, summary: '统计组织及其下级的现有党员人数', params: codeParams, response: { 200: memberCountView, ...errorResponses } },
     },
-    async (req) => ({ orgCode: req.params.code, count: await countMembers(ctx, req.params.code) }),
+    async (req) => ({ orgCode: req.params.code, count: await countMembers(req.ctx, req.params.code) }),
   );
 };
