@@ -16,6 +16,8 @@ export interface Config {
   idNumberVault: IdNumberVault;
   /** Mark the session cookie Secure (sent over HTTPS only). DANGJIAN_COOKIE_SECURE=false for plain-http local use. */
   cookieSecure: boolean;
+  /** Trust X-Forwarded-For from this many proxies in front (0: none), so limits and the audit log see the real address. */
+  trustProxy: number;
 }
 
 export const DEFAULT_DB_FILE = './data/dangjian.db';
@@ -46,7 +48,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   }
   const idNumberVault = vaultFromKey(env.DANGJIAN_ID_NUMBER_KEY?.trim());
   const cookieSecure = parseBool(env.DANGJIAN_COOKIE_SECURE, true, 'DANGJIAN_COOKIE_SECURE');
-  return { database, host, port, logLevel, idNumberVault, cookieSecure };
+  const trustProxyText = env.DANGJIAN_TRUST_PROXY?.trim() || '0';
+  const trustProxy = Number(trustProxyText);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10) {
+    throw new AppError('CONFIG_INVALID', 'DANGJIAN_TRUST_PROXY 应为0–10的整数（服务前面反向代理的层数）');
+  }
+  return { database, host, port, logLevel, idNumberVault, cookieSecure, trustProxy };
 }
 
 function parseBool(value: string | undefined, fallback: boolean, name: string): boolean {

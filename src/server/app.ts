@@ -21,6 +21,8 @@ export interface AppOptions {
   cookieSecure?: boolean;
   /** Login attempts per address in a sliding window (default 20 in 10 minutes), timed by ctx.clock. */
   loginRate?: { max: number; windowMs: number };
+  /** Number of reverse proxies in front whose X-Forwarded-For is trusted (default 0). */
+  trustProxy?: number;
 }
 
 export interface RouteEntry {
@@ -46,6 +48,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // JSON bodies are small records; the workbook upload sets its own, larger limit.
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Trust the first N hops of X-Forwarded-For: the addresses of our own proxies.
+    ...(opts.trustProxy ? { trustProxy: (_address: string, hop: number) => hop < opts.trustProxy! } : {}),
   });
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {

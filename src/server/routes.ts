@@ -1,3 +1,4 @@
+import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -41,4 +42,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   developmentRoutes,
   meetingRoutes,
   workbookRoutes,
+  auditRoutes,
 ];

@@ -37,7 +37,7 @@ const importReport = z.object({ dryRun: z.boolean(), counts: counts.describe('�
 
 const exportQuery = z.object({ org: orgCode.optional().describe('导出此组织及其下级；不填则导出全部') });
 // Streams are sent as they are, never through the serializer; the schema is for the OpenAPI document.
-const xlsxFile = z
+export const xlsxFile = z
   .custom<Readable>((v) => v instanceof Readable)
   .meta({ type: 'string', format: 'binary', description: '.xlsx工作簿（组织、党员、发展党员、组织生活四张表）' });
 

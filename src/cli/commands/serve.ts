@@ -13,6 +13,7 @@ async function serve(session: Session): Promise<void> {
     ctx,
     engine: handle.engine,
     cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const shutdown = async () => {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, pageOf, type RouteOptions } from '../../server/http.js';
 import { createMember } from './create-member.js';
-import { findMembers, getMember } from './find-members.js';
+import { findMembers } from './find-members.js';
+import { viewMember } from './view-member.js';
 import { leaveMember } from './leave-member.js';
 import { transferMember } from './transfer-member.js';
 import { updateMember } from './update-member.js';
@@ -40,8 +41,8 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
 
   app.get(
     '/members/:id',
-    { config, schema: { tags, summary: '查看党员详情（含完整公民身份号码）', params: idParams, response: detail } },
-    async (req) => getMember(req.ctx, req.params.id),
+    { config, schema: { tags, summary: '查看党员详情（完整公民身份号码和手机号码仅对有权角色显示，并记入审计日志；查看角色显示脱敏值）', params: idParams, response: detail } },
+    async (req) => viewMember(req.ctx, req.params.id),
   );
 
   app.post(
