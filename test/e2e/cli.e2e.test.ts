@@ -108,6 +108,34 @@ describe.each(ENGINES)('dangjian on %s', (engine: Engine) => {
     expect(human.stdout).toContain('公民身份号码');
   });
 
+  it('manages accounts and shows the audit log', () => {
+    const users = JSON.parse(run(['--db', db, '--json', 'user', 'list']).stdout) as { items: { username: string; roles: string[] }[] };
+    expect(users.items.map((u) => u.username).sort()).toEqual(['branch', 'county', 'town', 'viewer']);
+    const root = (JSON.parse(run(['--db', db, '--json', 'orgs']).stdout) as { code: string; depth: number }[]).find((o) => o.depth === 0)!;
+    const add = run(['--db', db, '--json', 'user', 'add', 'clerk', '--name', '张文书', '--org', root.code, '--role', 'viewer']);
+    expect(add.code, add.stderr).toBe(0);
+    const added = JSON.parse(add.stdout) as { user: { username: string; roles: string[] }; oneTimePassword: string };
+    expect(added.user).toMatchObject({ username: 'clerk', roles: ['viewer'] });
+    expect(added.oneTimePassword).toMatch(/^.{16}$/);
+    expect(run(['--db', db, 'user', 'roles', 'clerk', 'secretary']).code).toBe(0);
+    const bogus = run(['--db', db, 'user', 'roles', 'clerk', 'bogus']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain('角色“bogus”无效');
+    const dup = run(['--db', db, 'user', 'add', 'clerk', '--name', '重复', '--org', root.code, '--role', 'viewer']);
+    expect(dup.code).toBe(4);
+    const weak = spawnSync(process.execPath, [BIN, '--db', db, 'user', 'passwd', 'clerk', '--password-stdin'], {
+      input: '123456\n', encoding: 'utf8', env: { ...process.env, DANGJIAN_DATABASE_URL: '' },
+    });
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain('PASSWORD_TOO_WEAK');
+    const audit = JSON.parse(run(['--db', db, '--json', 'audit', '--record', 'user', '--limit', '50']).stdout) as { total: number; items: { actorName: string; action: string }[] };
+    expect(audit.total).toBeGreaterThanOrEqual(6);
+    expect(audit.items[0]!.actorName).toMatch(/^命令行/);
+    const file = join(dir, 'audit.xlsx');
+    expect(run(['--db', db, 'audit', '--export', file]).code).toBe(0);
+    expect(run(['--db', db, 'audit', '--from', 'yesterday']).code).toBe(2);
+  });
+
   it('exports and re-imports as an exact round trip', () => {
     const file = join(dir, 'county.xlsx');
     const exp = run(['--db', db, '--json', 'export', file]);
@@ -163,6 +191,7 @@ describe.each(ENGINES)('dangjian on %s', (engine: Engine) => {
         child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
       });
       const health = await fetch(`${base}/api/health`);
+      expect(await fetch(`${base}/api/members?org=C`).then((r) => r.status)).toBe(401);
       expect(health.status).toBe(200);
       const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
       expect(Object.keys(doc.paths)).toContain('/api/members');

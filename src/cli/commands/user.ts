@@ -47,7 +47,7 @@ export function registerUser(program: Command, globals: () => GlobalOptions): vo
     .argument('<用户名>', '3–32个字符：字母、数字、下划线、点、连字符')
     .requiredOption('--name <姓名>', '显示的姓名')
     .option('--org <代码>', '所属组织代码（系统管理员可不填）')
-    .option('--role <角色...>', `角色，可多个：${ROLE_HELP}`, [])
+    .option('--role <角色>', `角色（可重复或用逗号分隔）：${ROLE_HELP}`, (v: string, prev: string[]) => [...prev, ...v.split(/[,，]/).filter(Boolean)], [] as string[])
     .option('--admin', '授予系统管理员角色')
     .option('--password-stdin', '从标准输入读取密码（第一行）')
     .action(async (username: string, opts: { name: string; org?: string; role: string[]; admin?: boolean; passwordStdin?: boolean }) => {
