@@ -5,7 +5,7 @@ import { checkOrgRecord } from './org-rules.js';
 import { findOrgRowByCode, getOrg, getWritableOrgRow } from './find-orgs.js';
 import { accessOf } from '../access/actor.js';
 import { appendAudit, diff } from '../audit/append-audit.js';
-import type { OrgInput, OrgView } from './orgs.schema.js';
+import { orgFields, type OrgInput, type OrgView } from './orgs.schema.js';
 
 export async function createOrg(ctx: Ctx, input: OrgInput): Promise<OrgView> {
   return inTransaction(ctx, async (tx) => {
@@ -22,7 +22,7 @@ export async function createOrg(ctx: Ctx, input: OrgInput): Promise<OrgView> {
     }
     const id = await insertOrg(tx, input, parent);
     const created = await getOrg(tx, input.code);
-    await appendAudit(tx, { action: 'create', recordType: 'organization', recordId: input.code, orgId: id, changes: diff(null, auditable(created)) });
+    await appendAudit(tx, { action: 'create', recordType: 'organization', recordId: input.code, orgId: id, changes: diff(null, orgFields(created)) });
     return created;
   });
 }
@@ -60,16 +60,3 @@ export async function insertOrg(
   return inserted.id;
 }
 
-/** The fields of an organization worth recording in the audit log (not its internal ids and path). */
-export function auditable(o: OrgView): Record<string, unknown> {
-  return {
-    code: o.code,
-    name: o.name,
-    parentCode: o.parentCode,
-    kind: o.kind,
-    sector: o.sector,
-    establishedOn: o.establishedOn,
-    lastElectionOn: o.lastElectionOn,
-    termYears: o.termYears,
-  };
-}

@@ -53,6 +53,20 @@ export const orgView = z.object({
 });
 export type OrgView = z.infer<typeof orgView>;
 
+/** An organization's own fields, as the workbook carries them and the audit log records them (no ids, no path). */
+export function orgFields(o: OrgView) {
+  return {
+    code: o.code,
+    name: o.name,
+    parentCode: o.parentCode,
+    kind: o.kind,
+    sector: o.sector,
+    establishedOn: o.establishedOn,
+    lastElectionOn: o.lastElectionOn,
+    termYears: o.termYears,
+  };
+}
+
 export const orgListQuery = z.object({
   root: orgCode.optional().describe('只列出此组织及其下级；不填则列出全部'),
   format: z.enum(['flat', 'tree'], { message: '应为 flat 或 tree' }).default('flat').describe('flat：按层级排列的列表；tree：嵌套的树'),

@@ -3,9 +3,8 @@ import { throwIfIssues } from '../../shared/errors.js';
 import { BRANCH_KINDS } from '../../shared/vocab.js';
 import { checkOrgRecord } from './org-rules.js';
 import { findOrgRowByCode, getOrg, getWritableOrgRow } from './find-orgs.js';
-import { auditable } from './create-org.js';
 import { appendAudit, diff } from '../audit/append-audit.js';
-import type { OrgPatch, OrgView } from './orgs.schema.js';
+import { orgFields, type OrgPatch, type OrgView } from './orgs.schema.js';
 
 /** Changes an organization's own fields. Its place in the tree changes only through moveOrg. */
 export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promise<OrgView> {
@@ -49,7 +48,7 @@ export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promis
       .where('id', '=', row.id)
       .execute();
     const after = await getOrg(tx, code);
-    await appendAudit(tx, { action: 'update', recordType: 'organization', recordId: code, orgId: row.id, changes: diff(auditable(before), auditable(after)) });
+    await appendAudit(tx, { action: 'update', recordType: 'organization', recordId: code, orgId: row.id, changes: diff(orgFields(before), orgFields(after)) });
     return after;
   });
 }

@@ -2,9 +2,8 @@ import type { FieldIssue } from '../../shared/errors.js';
 import { checkDevelopmentDates } from '../development/development-rules.js';
 import { developmentInput } from '../development/development.schema.js';
 import { STEP_KEYS, type StepDates } from '../development/steps.js';
-import { checkMemberOrgKind } from '../members/member-rules.js';
-import { checkPerson, type CheckedPerson } from '../people/person-rules.js';
-import { unknownOrg } from './check-members.js';
+import type { CheckedPerson } from '../people/person-rules.js';
+import { checkPersonInBranch } from './check-person-row.js';
 import type { KnownOrg } from './check-orgs.js';
 import { at, usable, validateRow } from './row-issues.js';
 import type { ParsedRow } from './sheet-collector.js';
@@ -51,21 +50,9 @@ export function checkDevelopmentSheet(
     const { data, bad } = validateRow(developmentInput, sheet, row, row.values, issues);
     const v = usable(row.values, bad);
     const found: FieldIssue[] = [];
-    let person: CheckedPerson | null = null;
-    if (v.idNumber) {
-      const checked = checkPerson({ ...v, name: v.name ?? '', idNumber: v.idNumber }, today);
-      found.push(...checked.issues);
-      person = checked.person;
-    }
-    if (v.orgCode) {
-      const org = orgs.get(v.orgCode);
-      if (!org) found.push(unknownOrg(v.orgCode));
-      else if (org.kind) {
-        found.push(...checkMemberOrgKind(org.kind, v.orgCode));
-        // As createDevelopment: a temporary branch (临时党支部) does not admit members.
-        if (org.kind === '临时党支部') found.push({ code: 'ORG_KIND_NOT_ALLOWED', field: 'orgCode', message: '临时党支部一般不发展党员' });
-      }
-    }
+    const { person, org } = checkPersonInBranch(v, orgs, today, found);
+    // As createDevelopment: a temporary branch (临时党支部) does not admit members.
+    if (org?.kind === '临时党支部') found.push({ code: 'ORG_KIND_NOT_ALLOWED', field: 'orgCode', message: '临时党支部一般不发展党员' });
     const dates = stepDatesOfValues(v);
     // A missing 申请入党日期 is the schema's to report when its cell was unreadable or empty.
     const dateIssues = checkDevelopmentDates(dates, v, person?.birthDate ?? null, today);

@@ -2,7 +2,7 @@ import type { FieldIssue } from '../../shared/errors.js';
 import { checkMeeting } from '../meetings/meeting-rules.js';
 import { meetingInput, parseAbsentees } from '../meetings/meetings.schema.js';
 import type { NewMeetingRecord } from '../meetings/insert-meetings-bulk.js';
-import { unknownOrg } from './check-members.js';
+import { unknownOrg } from './check-person-row.js';
 import type { KnownOrg } from './check-orgs.js';
 import { at, usable, validateRow } from './row-issues.js';
 import type { ParsedRow } from './sheet-collector.js';

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors.js';
 import { optionalIsoDate } from '../../shared/validation.js';
 import { LEAVE_REASONS } from '../../shared/vocab.js';
-import { checkMemberOrgKind, checkMembership } from '../members/member-rules.js';
+import { checkMembership } from '../members/member-rules.js';
 import { memberInput } from '../members/members.schema.js';
-import { checkPerson, type CheckedPerson } from '../people/person-rules.js';
+import type { CheckedPerson } from '../people/person-rules.js';
+import { checkPersonInBranch } from './check-person-row.js';
 import type { KnownOrg } from './check-orgs.js';
 import { at, usable, validateRow } from './row-issues.js';
 import type { ParsedRow } from './sheet-collector.js';
@@ -53,17 +54,7 @@ export function checkMemberSheet(
     const { data, bad } = validateRow(memberRow, sheet, row, row.values, issues);
     const v = usable(row.values, bad);
     const found: FieldIssue[] = [];
-    let person: CheckedPerson | null = null;
-    if (v.idNumber) {
-      const checked = checkPerson({ ...v, name: v.name ?? '', idNumber: v.idNumber }, today);
-      found.push(...checked.issues);
-      person = checked.person;
-    }
-    if (v.orgCode) {
-      const org = orgs.get(v.orgCode);
-      if (!org) found.push(unknownOrg(v.orgCode));
-      else if (org.kind) found.push(...checkMemberOrgKind(org.kind, v.orgCode));
-    }
+    const { person } = checkPersonInBranch(v, orgs, today, found);
     if (v.joinedOn) {
       found.push(...checkMembership({ status: v.status ?? '', joinedOn: v.joinedOn, confirmedOn: v.confirmedOn }, person?.birthDate ?? null, today));
     }
@@ -88,10 +79,6 @@ export function checkMemberSheet(
     out.push({ row: row.row, values: row.values, person, plan });
   }
   return out;
-}
-
-export function unknownOrg(code: string): FieldIssue {
-  return { code: 'ORG_NOT_FOUND', field: 'orgCode', message: `组织代码“${code}”不存在（数据库和组织表中都没有）` };
 }
 
 /** A member who left is kept with the date and the reason, both or neither (as leaveMember records them). */

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import type { IdNumberVault } from '../../shared/id-vault.js';
 import { formatAbsentees } from '../meetings/meetings.schema.js';
-import type { OrgView } from '../orgs/orgs.schema.js';
+import { orgFields, type OrgView } from '../orgs/orgs.schema.js';
 import { STEPS } from '../development/steps.js';
 
 /** One exported row: cell values by field (see workbook-format.ts); text stays text, counts are numbers. */
@@ -16,16 +16,7 @@ export function byCode(a: string, b: string): number {
 }
 
 export function orgRow(o: OrgView): ExportRow {
-  return {
-    code: o.code,
-    name: o.name,
-    parentCode: o.parentCode,
-    kind: o.kind,
-    sector: o.sector,
-    establishedOn: o.establishedOn,
-    lastElectionOn: o.lastElectionOn,
-    termYears: o.termYears,
-  };
+  return orgFields(o);
 }
 
 /**
