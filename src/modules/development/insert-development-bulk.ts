@@ -2,7 +2,7 @@ import type { Ctx } from '../../context.js';
 import { insertChunkedReturningIds } from '../../db/bulk.js';
 import { personValues } from '../people/people.repo.js';
 import type { CheckedPerson } from '../people/person-rules.js';
-import { probationEnd } from './development-rules.js';
+import { developedMembership, membershipState } from './membership-of.js';
 import { STEPS, deriveStage, type StepDates } from './steps.js';
 
 export interface NewDevelopmentRecord {
@@ -45,23 +45,8 @@ export async function insertDevelopmentBulk(ctx: Ctx, records: NewDevelopmentRec
     'memberships',
     toCreate.map(({ index }) => {
       const r = records[index]!;
-      const converted = Boolean(r.dates.conversionApprovedOn);
-      return {
-        person_id: personIds[index]!,
-        org_id: r.orgId,
-        status: converted ? '正式党员' : '预备党员',
-        joined_on: r.dates.branchMeetingOn!,
-        confirmed_on: converted ? probationEnd(r.dates.branchMeetingOn!, r.extensionMonths ?? null) : null,
-        entry_kind: '发展党员',
-        entry_on: r.dates.approvedOn!,
-        is_mobile: 0,
-        mobile_destination: null,
-        left_on: null,
-        leave_reason: null,
-        leave_note: null,
-        created_at: now,
-        updated_at: now,
-      };
+      const state = membershipState(r.dates.branchMeetingOn!, r.dates.conversionApprovedOn, r.extensionMonths);
+      return developedMembership(personIds[index]!, r.orgId, r.dates.approvedOn!, state, now);
     }),
   );
   toCreate.forEach(({ index }, i) => membershipOf.set(personIds[index]!, newMembershipIds[i]!));
@@ -73,15 +58,9 @@ export async function insertDevelopmentBulk(ctx: Ctx, records: NewDevelopmentRec
     if (created.has(index) || !r.dates.approvedOn || !r.dates.branchMeetingOn) continue;
     const membershipId = membershipOf.get(personIds[index]!);
     if (membershipId === undefined) continue;
-    const converted = Boolean(r.dates.conversionApprovedOn);
     await ctx.db
       .updateTable('memberships')
-      .set({
-        status: converted ? '正式党员' : '预备党员',
-        joined_on: r.dates.branchMeetingOn,
-        confirmed_on: converted ? probationEnd(r.dates.branchMeetingOn, r.extensionMonths ?? null) : null,
-        updated_at: now,
-      })
+      .set({ ...membershipState(r.dates.branchMeetingOn, r.dates.conversionApprovedOn, r.extensionMonths), updated_at: now })
       .where('id', '=', membershipId)
       .execute();
   }

@@ -6,7 +6,8 @@ import { appendAudit, diff } from '../audit/append-audit.js';
 import { checkMemberOrgKind } from '../members/member-rules.js';
 import { checkPerson } from '../people/person-rules.js';
 import { insertPerson } from '../people/people.repo.js';
-import { checkDevelopmentDates, probationEnd } from './development-rules.js';
+import { checkDevelopmentDates } from './development-rules.js';
+import { developedMembership, membershipState } from './membership-of.js';
 import { developmentNotFound, getDevelopment, stepDatesOf } from './find-development.js';
 import { STEPS, deriveStage, type StepDates } from './steps.js';
 import type { DevelopmentInput, DevelopmentPatch, DevelopmentView } from './development.schema.js';
@@ -106,16 +107,11 @@ export async function updateDevelopment(ctx: Ctx, id: number, patch: Development
 async function syncMembership(ctx: Ctx, id: number): Promise<void> {
   const d = await ctx.db.selectFrom('development_records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   if (!d.approved_on || !d.branch_meeting_on) return;
-  const status = d.conversion_approved_on ? '正式党员' : '预备党员';
-  const confirmedOn = d.conversion_approved_on ? probationEnd(d.branch_meeting_on, d.extension_months) : null;
+  const state = membershipState(d.branch_meeting_on, d.conversion_approved_on, d.extension_months);
   const now = ctx.clock.nowIso();
   const existing = await ctx.db.selectFrom('memberships').select('id').where('person_id', '=', d.person_id).executeTakeFirst();
   if (existing) {
-    await ctx.db
-      .updateTable('memberships')
-      .set({ status, joined_on: d.branch_meeting_on, confirmed_on: confirmedOn, updated_at: now })
-      .where('id', '=', existing.id)
-      .execute();
+    await ctx.db.updateTable('memberships').set({ ...state, updated_at: now }).where('id', '=', existing.id).execute();
     if (d.membership_id !== existing.id) {
       await ctx.db.updateTable('development_records').set({ membership_id: existing.id }).where('id', '=', id).execute();
     }
@@ -123,22 +119,7 @@ async function syncMembership(ctx: Ctx, id: number): Promise<void> {
   }
   const m = await ctx.db
     .insertInto('memberships')
-    .values({
-      person_id: d.person_id,
-      org_id: d.org_id,
-      status,
-      joined_on: d.branch_meeting_on,
-      confirmed_on: confirmedOn,
-      entry_kind: '发展党员',
-      entry_on: d.approved_on,
-      is_mobile: 0,
-      mobile_destination: null,
-      left_on: null,
-      leave_reason: null,
-      leave_note: null,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(developedMembership(d.person_id, d.org_id, d.approved_on, state, now))
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.db.updateTable('development_records').set({ membership_id: m.id }).where('id', '=', id).execute();
