@@ -73,3 +73,18 @@ describe.each(ENGINES)('HTTP API on %s: behind a trusted proxy', (engine) => {
     expect(entries.items[0]!.ip).toBe('203.0.113.9');
   });
 });
+
+describe.each(ENGINES)('HTTP API on %s: unknown fields', (engine) => {
+  const api = useApi(engine);
+
+  it('refuses a body field the route does not know, storing nothing', async () => {
+    await makeCounty(api.ctx, 1);
+    const res = await api.request('POST', '/api/meetings', {
+      orgCode: 'C.T1.B1', kind: '主题党日', heldOn: '2026-05-08', topic: '学习', expectedCount: 3, attendedCount: 3, attendance: 3,
+    });
+    const error = expectError(res, 400, 'FIELD_INVALID');
+    expect(error.issues[0]!.field).toBe('attendance');
+    expect(error.message).toContain('无法识别的字段');
+    expect((await api.request('GET', '/api/meetings?org=C')).json()).toMatchObject({ total: 0 });
+  });
+});
