@@ -3,6 +3,8 @@ import { checkWorkbook } from './check-workbook.js';
 import { parseWorkbook, type ProgressFn, type WorkbookSource } from './parse-workbook.js';
 import { writeWorkbook } from './write-workbook.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { accessOf } from '../access/actor.js';
+import { AppError } from '../../shared/errors.js';
 
 export { parseWorkbook } from './parse-workbook.js';
 export type { ParsedWorkbook, ProgressFn, WorkbookSource } from './parse-workbook.js';
@@ -23,6 +25,10 @@ export async function importWorkbook(
   source: WorkbookSource,
   opts: { dryRun?: boolean; onProgress?: ProgressFn } = {},
 ): Promise<ImportReport> {
+  if (!accessOf(ctx.actor).canWrite) {
+    const message = '您的角色只能查看，不能导入';
+    throw new AppError('PERMISSION_DENIED', message, [{ code: 'PERMISSION_DENIED', field: 'file', message }]);
+  }
   const parsed = await parseWorkbook(source, opts);
   const dryRun = Boolean(opts.dryRun);
   // The checks read the database inside the writing transaction: on SQLite nothing can change in between; on
