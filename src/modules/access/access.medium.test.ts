@@ -144,8 +144,13 @@ describe.each(ENGINES)('scope and audit on %s', (engine) => {
     const inside = await writeXlsx({
       党员: sheetRows('members', [{ name: '丙', idNumber: idNumberFor('1990-01-03'), orgCode: 'B2', status: '正式党员', joinedOn: '2015-01-01', confirmedOn: '2016-01-01' }]),
     });
-    const denied = await importWorkbook(v, { file: inside }).catch((e: AppError) => e);
-    expect((denied as AppError).issues[0]).toMatchObject({ code: 'PERMISSION_DENIED', sheet: '党员', row: 2 });
+    expect(await codeOf(importWorkbook(v, { file: inside }))).toBe('PERMISSION_DENIED');
+    // A secretary may write B1 but not its sibling: the row naming B2 fails as an unknown code, the file as a whole.
+    const sibling = await importWorkbook(s, { file: inside }).catch((e: AppError) => e);
+    expect((sibling as AppError).issues[0]).toMatchObject({ code: 'ORG_NOT_FOUND', sheet: '党员', row: 2 });
+    // A township secretary sees B2 but writes only the township committee itself: the row is refused as not allowed.
+    const readOnly = await importWorkbook(await as(t.ctx, 'T1', ['secretary']), { file: inside }).catch((e: AppError) => e);
+    expect((readOnly as AppError).issues[0]).toMatchObject({ code: 'PERMISSION_DENIED', sheet: '党员', row: 2 });
   });
 
   it('audits every write with who, what and the changed fields, personal data masked', async () => {
