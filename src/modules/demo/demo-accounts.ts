@@ -22,7 +22,10 @@ export async function createDemoAccounts(ctx: Ctx, countyCode: string): Promise<
   const orgs = await listSubtree(ctx, countyCode);
   const county = orgs[0]!;
   const town = orgs.find((o) => o.depth === county.depth + 1 && o.kind === '党委') ?? county;
-  const branch = orgs.find((o) => o.path.startsWith(town.path) && o.kind === '党支部') ?? town;
+  const branch =
+    orgs.find((o) => o.path.startsWith(town.path) && o.kind === '党支部' && o.sector === '农村') ??
+    orgs.find((o) => o.path.startsWith(town.path) && o.kind === '党支部') ??
+    town;
   const plan: DemoAccount[] = [
     { username: 'county', displayName: '县委组织部', orgCode: county.code, orgName: county.name, roles: ['org_admin'] },
     { username: 'town', displayName: '乡镇党委组织委员', orgCode: town.code, orgName: town.name, roles: ['org_admin'] },
