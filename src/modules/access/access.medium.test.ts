@@ -28,16 +28,8 @@ import { removeTmpFiles, sheetRows, tmpFile, writeXlsx } from '../workbook/workb
 import type { Actor, Role } from './actor.js';
 import { findAudit } from '../audit/find-audit.js';
 import { exportAudit } from '../audit/export-audit.js';
+import { codeOf } from '../../../test/helpers/errors.js';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 /** C ─ T1 ─ B1 (members), B2 (members); C ─ T2 ─ B3 (members). */
 async function county(ctx: Ctx) {

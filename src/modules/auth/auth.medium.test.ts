@@ -12,15 +12,8 @@ import { resolveApiToken } from './resolve-api-token.js';
 import { resolveSession } from './resolve-session.js';
 import { revokeApiToken } from './revoke-api-token.js';
 import { sha256Hex } from './secrets.js';
+import { failure } from '../../../test/helpers/errors.js';
 
-async function failure(fn: () => Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await fn();
-  } catch (err) {
-    return err as never;
-  }
-  throw new Error('expected a failure');
-}
 
 async function audit(ctx: Ctx) {
   return ctx.db.selectFrom('audit_log').selectAll().orderBy('id').execute();

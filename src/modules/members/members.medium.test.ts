@@ -9,16 +9,8 @@ import { leaveMember } from './leave-member.js';
 import { transferMember } from './transfer-member.js';
 import { updateMember } from './update-member.js';
 import { updateOrg } from '../orgs/update-org.js';
+import { failure } from '../../../test/helpers/errors.js';
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe.each(ENGINES)('members on %s', (engine) => {
   const t = useTestDatabase(engine);

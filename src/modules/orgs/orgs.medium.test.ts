@@ -7,16 +7,8 @@ import { getOrg, listSubtree } from './find-orgs.js';
 import { moveOrg } from './move-org.js';
 import { updateOrg } from './update-org.js';
 import { countMembers } from '../members/find-members.js';
+import { codeOf } from '../../../test/helpers/errors.js';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 describe.each(ENGINES)('organizations on %s', (engine) => {
   const t = useTestDatabase(engine);

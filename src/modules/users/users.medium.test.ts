@@ -11,16 +11,9 @@ import { resetPassword } from './reset-password.js';
 import { setUserDisabled } from './set-user-disabled.js';
 import { updateUser } from './update-user.js';
 import { updateUserRoles } from './update-user-roles.js';
+import { failure } from '../../../test/helpers/errors.js';
 
 /** Runs `fn` and returns the AppError it throws (code and message), failing if it does not throw. */
-async function failure(fn: () => Promise<unknown>): Promise<{ code: string; message: string; issues: { field: string; message: string }[] }> {
-  try {
-    await fn();
-  } catch (err) {
-    return err as never;
-  }
-  throw new Error('expected a failure');
-}
 
 async function auditRows(ctx: Ctx) {
   return ctx.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
