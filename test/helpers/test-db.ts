@@ -43,7 +43,17 @@ export async function createTestDatabase(
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase({ engine: 'postgres', url: TEST_PG_URL, schema });
-  await migrateToLatest(handle.db);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    // Leave nothing behind on the shared server when the schema cannot be set up.
+    await handle.close();
+    const c = new pg.Client({ connectionString: TEST_PG_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+    throw err;
+  }
   const url = withSearchPath(TEST_PG_URL, schema);
   return {
     ...handle,
