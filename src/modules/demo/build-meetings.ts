@@ -5,23 +5,15 @@
  * meetings the development records name (接收预备党员, 转正) are held on those very days. Most branches comply;
  * about one in ten skips some months and a few are chronically weak.
  */
+import type { NewMeetingRecord } from '../meetings/insert-meetings-bulk.js';
 import { toIso, type IsoDate } from '../../shared/dates.js';
 import type { DemoFrame, OrgPlan, RosterEntry } from './demo-types.js';
 import { activeOn, attend, attendanceRate, firstWeekday, fullCountOn, workday } from './attendance.js';
 import { Rng } from './rng.js';
 import { minutesFor, topicFor } from './topics.js';
 
-export interface MeetingPlan {
-  orgCode: string;
-  kind: string;
-  heldOn: IsoDate;
-  topic: string;
-  host: string | null;
-  expectedCount: number;
-  attendedCount: number;
-  minutes: string | null;
-  absentees: { name: string; reason: string | null }[];
-}
+/** A meeting planned by organization code, as the bulk writer takes it once codes become ids. */
+export type MeetingPlan = Omit<NewMeetingRecord, 'orgId'> & { orgCode: string };
 
 /** Meetings the development records imply: date → topic, for the 支部党员大会 and the 支委会. */
 export interface DevMeetings {

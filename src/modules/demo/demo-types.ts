@@ -5,7 +5,6 @@
 import type { IsoDate } from '../../shared/dates.js';
 import type { DevelopmentStage, OrgKind, Sector } from '../../shared/vocab.js';
 import type { CheckedPerson } from '../people/person-rules.js';
-import type { StepDates } from '../development/steps.js';
 
 export interface DemoOptions {
   /** Members on the roll at the end, including those who left during the years generated. Default 25,000. */
@@ -98,15 +97,7 @@ export interface MemberPlan {
   leaveNote: string | null;
 }
 
-export interface DevelopmentPlan {
-  orgCode: string;
-  person: CheckedPerson;
-  dates: StepDates;
-  contacts: string | null;
-  introducers: string | null;
-  trainingHours: number | null;
-  extensionMonths: number | null;
-}
+export type { DevelopmentPlan } from '../development/insert-development-bulk.js';
 
 /** One person on a branch's roll, as the meetings see it. */
 export interface RosterEntry {

@@ -5,6 +5,16 @@ import type { CheckedPerson } from '../people/person-rules.js';
 import { developedMembership, membershipState } from './membership-of.js';
 import { STEPS, deriveStage, type StepDates } from './steps.js';
 
+/** A development record planned by organization code (an import row, the demo county), before codes become ids. */
+export type DevelopmentPlan = Omit<NewDevelopmentRecord, 'orgId' | 'person'> & {
+  orgCode: string;
+  person: CheckedPerson;
+  contacts: string | null;
+  introducers: string | null;
+  trainingHours: number | null;
+  extensionMonths: number | null;
+};
+
 export interface NewDevelopmentRecord {
   /** A new person, or the id of one already stored (say, a member imported from the same workbook). */
   person: CheckedPerson | { id: number };

@@ -8,17 +8,9 @@ import type { KnownOrg } from './check-orgs.js';
 import { at, usable, validateRow } from './row-issues.js';
 import type { ParsedRow } from './sheet-collector.js';
 import { SHEETS, type DevelopmentValues } from './workbook-format.js';
+import type { DevelopmentPlan } from '../development/insert-development-bulk.js';
 
-export interface PlannedDevelopment {
-  row: number;
-  orgCode: string;
-  person: CheckedPerson;
-  dates: StepDates;
-  contacts: string | null;
-  introducers: string | null;
-  trainingHours: number | null;
-  extensionMonths: number | null;
-}
+export type PlannedDevelopment = DevelopmentPlan & { row: number };
 
 /** A row whose ID number is valid: what the checks across sheets and against the database need. */
 export interface DevelopmentRow {
