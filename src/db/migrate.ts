@@ -2,11 +2,13 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import { AppError } from '../shared/errors.js';
 import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_access.js';
+import * as m0003 from './migrations/0003_rules.js';
 
 /** Migrations in order; names sort. Listed statically so the compiled program needs no file-system scan. */
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_access': m0002,
+  '0003_rules': m0003,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -17,6 +17,10 @@ export interface OrganizationsTable {
   established_on: string | null;
   last_election_on: string | null;
   term_years: number | null;
+  /** Null: not recorded; 0: no branch committee; else the number of its members (《支部条例》第二十一条). */
+  committee_size: number | null;
+  /** The day an approved extension of the term (延期换届) runs to. */
+  term_extended_to: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -184,6 +188,14 @@ export interface AuditLogTable {
   note: string | null;
 }
 
+export interface RuleSettingsTable {
+  key: string;
+  /** JSON text. */
+  value: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -197,6 +209,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  rule_settings: RuleSettingsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -25,6 +25,7 @@ const kinds = {
   ORG_CYCLE: 'conflict',
   ORG_HAS_CHILDREN: 'conflict',
   ORG_KIND_NOT_ALLOWED: 'invalid',
+  ORG_COMMITTEE_NOT_ALLOWED: 'invalid',
   // People, members
   MEMBER_NOT_FOUND: 'not_found',
   ID_NUMBER_TAKEN: 'conflict',
@@ -61,6 +62,8 @@ const kinds = {
   USER_NOT_FOUND: 'not_found',
   TOKEN_NOT_FOUND: 'not_found',
   // Configuration and the rest
+  // Rule engine
+  SETTING_UNKNOWN: 'invalid',
   CONFIG_INVALID: 'config',
   NOT_FOUND: 'not_found',
   INTERNAL: 'internal',

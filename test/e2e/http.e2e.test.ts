@@ -47,7 +47,13 @@ describe.each(ENGINES)('HTTP API on %s: system, organizations, errors, OpenAPI',
 
       const patched = await api.request('PATCH', '/api/orgs/C.T1.B1', { name: '测试村一党支部', lastElectionOn: '2024-03-01', termYears: 5 });
       expect(patched.statusCode).toBe(200);
-      expect(patched.json()).toMatchObject({ name: '测试村一党支部', lastElectionOn: '2024-03-01', termYears: 5 });
+      expect(patched.json()).toMatchObject({ name: '测试村一党支部', lastElectionOn: '2024-03-01', termYears: 5, committeeSize: null, termExtendedTo: null });
+      const setUp = await api.request('PATCH', '/api/orgs/C.T1.B1', { committeeSize: 3, termExtendedTo: '2029-09-01' });
+      expect(setUp.statusCode).toBe(200);
+      expect(setUp.json()).toMatchObject({ committeeSize: 3, termExtendedTo: '2029-09-01' });
+      expect((await api.request('GET', '/api/orgs?root=C.T1.B1')).json().items[0]).toMatchObject({ committeeSize: 3, termExtendedTo: '2029-09-01' });
+      expectError(await api.request('PATCH', '/api/orgs/C.T1.B1', { committeeSize: 16 }), 400, 'FIELD_INVALID', '支委会委员人数');
+      expectError(await api.request('PATCH', '/api/orgs/C.T1.B1', { termExtendedTo: '2024-01-01' }), 400, 'DATE_ORDER_INVALID', '延期换届至');
 
       await makeMember(api.ctx, 'C.T1.B1');
       await makeMember(api.ctx, 'C.T1.B1');

@@ -41,5 +41,8 @@ export function registerOrgs(program: Command, globals: () => GlobalOptions): vo
 }
 
 function label(o: OrgView): string {
-  return `${o.name}（${o.code}，${o.kind}，${o.sector}）`;
+  const notes = [o.code, o.kind, o.sector];
+  if (o.committeeSize) notes.push(`支委会${o.committeeSize}人`);
+  if (o.termExtendedTo) notes.push(`延期换届至${o.termExtendedTo}`);
+  return `${o.name}（${notes.join('，')}）`;
 }

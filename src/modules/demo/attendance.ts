@@ -18,12 +18,6 @@ export function activeOn(roster: readonly RosterEntry[], on: IsoDate): RosterEnt
   return roster.filter((m) => m.since <= on && (!m.leftOn || m.leftOn > on));
 }
 
-export function fullCountOn(roster: readonly RosterEntry[], on: IsoDate): number {
-  let n = 0;
-  for (const m of roster) if (m.fullFrom && m.fullFrom <= on && m.since <= on && (!m.leftOn || m.leftOn > on)) n++;
-  return n;
-}
-
 /** Mostly 80–100% present; now and then under half; a weak branch gathers fewer. */
 export function attendanceRate(rng: Rng, weak: boolean): number {
   if (rng.chance(weak ? 0.15 : 0.03)) return 0.3 + rng.next() * 0.2;

@@ -1,6 +1,7 @@
 /**
  * 三会一课 and the rest of organizational life for every branch, from 1 January of fromYear to the end date
- * (《支部条例》; domain-rules §1): 主题党日 monthly, 支委会 monthly where there are 7+ full members, 党小组会 monthly,
+ * (《支部条例》; domain-rules §1): 主题党日 monthly, 支委会 monthly where a committee is recorded (org-setup.ts: 7+
+ * full members, bar a few branches that set none up), 党小组会 monthly,
  * 支部党员大会 and 党课 quarterly, 组织生活会 and 民主评议党员 in the fourth quarter, 谈心谈话 now and then. The branch
  * meetings the development records name (接收预备党员, 转正) are held on those very days. Most branches comply;
  * about one in ten skips some months and a few are chronically weak.
@@ -8,7 +9,7 @@
 import type { NewMeetingRecord } from '../meetings/insert-meetings-bulk.js';
 import { toIso, type IsoDate } from '../../shared/dates.js';
 import type { DemoFrame, OrgPlan, RosterEntry } from './demo-types.js';
-import { activeOn, attend, attendanceRate, firstWeekday, fullCountOn, workday } from './attendance.js';
+import { activeOn, attend, attendanceRate, firstWeekday, workday } from './attendance.js';
 import { Rng } from './rng.js';
 import { minutesFor, topicFor } from './topics.js';
 
@@ -30,13 +31,13 @@ export function buildBranchMeetings(frame: DemoFrame, branch: OrgPlan, roster: R
   const weak = tier === 'weak';
   const temporary = branch.kind === '临时党支部';
   // Officers: full members on the roll since before the window and still there; a 书记 of working age where
-  // possible; a committee of 3, or 5 in a big branch (《支部条例》第二十一条).
+  // possible; the committee of the size recorded for the branch (3, or 5 in a big one; none in a small one).
   const settled = roster.filter((m) => m.fullFrom && m.fullFrom <= frame.start && m.since <= frame.start && !m.leftOn);
   const full = settled.length > 0 ? settled : roster.filter((m) => m.fullFrom && !m.leftOn);
   const byAge = [...full].sort((a, b) => (Math.abs(ageAt(a, frame.end) - 48) - Math.abs(ageAt(b, frame.end) - 48)) || a.name.localeCompare(b.name));
   const secretaryEntry = byAge[0] ?? roster[0]!;
   const secretary = secretaryEntry.name;
-  const committee = byAge.slice(0, full.length >= 20 ? 5 : 3);
+  const committee = byAge.slice(0, branch.committeeSize ?? 0);
   const fixedDay = rng.chance(0.5) ? 0 : rng.int(5, 20); // 0: 每月第一个周五
   const quarterMonth = rng.int(0, 2);
   const lessonWithPartyDay = rng.chance(0.6);
@@ -71,7 +72,7 @@ export function buildBranchMeetings(frame: DemoFrame, branch: OrgPlan, roster: R
 
     // 支委会: the development decisions fix its day in some months.
     const devCommittee = committeeByMonth.get(monthKey) ?? [];
-    if (!temporary && fullCountOn(roster, toIso(y, mo, 15)) >= 7) {
+    if (committee.length > 0) {
       if (devCommittee.length > 0) for (const [d, topic] of devCommittee) emit('支委会', d, activeOn(committee, d), topic);
       else if (rng.chance(pHold * 0.97)) {
         const d = workday(rng, y, mo);

@@ -10,6 +10,7 @@ import type { Sector } from '../../shared/vocab.js';
 import type { DemoFrame, OrgPlan, Profile } from './demo-types.js';
 import { lineageSurname, SHE_SURNAMES } from './names.js';
 import { allocate, drawSizes, ordinal, OrgTree } from './org-tree.js';
+import { planExtensions } from './org-setup.js';
 import {
   COMMUNITY_WORDS, COUNTY_HOSPITALS, COUNTY_SCHOOLS, DEPARTMENTS, firmName, HOSPITAL_DEPARTMENTS, INSTITUTION_DEPARTMENTS,
   JOINT_BRANCHES, PlaceNames, SOCIAL_ORGS, SOES, TEMPORARY_BRANCHES,
@@ -173,6 +174,7 @@ export function buildOrgs(frame: DemoFrame): OrgPlan[] {
   });
 
   addGroups(tree, rng);
+  planExtensions(frame, tree.plans);
   return tree.plans;
 }
 

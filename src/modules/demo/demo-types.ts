@@ -68,6 +68,10 @@ export interface OrgPlan {
   establishedOn: IsoDate;
   lastElectionOn: IsoDate | null;
   termYears: number | null;
+  /** Branches: members of the 支部委员会, 0 for none (org-setup.ts); null for the other kinds (not recorded). */
+  committeeSize: number | null;
+  /** An approved extension of the term (延期换届) runs to this day; null when none was approved. */
+  termExtendedTo: IsoDate | null;
   /** Branches: the kind of unit; null for committees, 总支 and 党小组. */
   profile: Profile | null;
   /** Branches: members planned on the roll at the end (including those approved through development). */

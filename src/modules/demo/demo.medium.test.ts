@@ -4,7 +4,7 @@ import { makeOrg } from '../../../test/factories.js';
 import { createTestDatabase, ENGINES, TEST_TODAY, useTestDatabase } from '../../../test/helpers/test-db.js';
 import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import { ageOn } from '../../shared/dates.js';
+import { addMonths, ageOn } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { isValidMobile, parseIdNumber } from '../../shared/id-number.js';
 import { BRANCH_KINDS, ORG_KINDS, SECTORS } from '../../shared/vocab.js';
@@ -124,6 +124,46 @@ describe.each(ENGINES)('the demo county on %s', (engine) => {
       .groupBy(['m.id', 'm.expected_count', 'm.attended_count'])
       .execute();
     expect(absences.filter((m) => Number(m.absent) > m.expected_count - m.attended_count || m.attended_count > m.expected_count)).toEqual([]);
+
+    // Committees (《支部条例》第二十一条) as the records state them: 3 or 5 where 7+ full members are, none in a smaller
+    // branch or a 临时党支部; about 3% of the branches that need one have none. Only a committee holds 支委会.
+    const fullRows = await db
+      .selectFrom('memberships')
+      .select(['org_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', '=', '正式党员')
+      .where('left_on', 'is', null)
+      .groupBy('org_id')
+      .execute();
+    const full = new Map(fullRows.map((r) => [r.org_id, Number(r.n)]));
+    for (const o of orgs.filter((x) => !BRANCH_KINDS.includes(x.kind as never))) expect(o.committee_size, o.code).toBeNull();
+    for (const b of branches) {
+      const n = full.get(b.id) ?? 0;
+      if (b.kind === '临时党支部' || n < 7) expect(b.committee_size, b.code).toBe(0);
+      else expect([0, n >= 20 ? 5 : 3], b.code).toContain(b.committee_size);
+    }
+    const due = branches.filter((b) => b.kind !== '临时党支部' && (full.get(b.id) ?? 0) >= 7);
+    const lacking = due.filter((b) => b.committee_size === 0).length / due.length;
+    expect(lacking).toBeGreaterThan(0.01);
+    expect(lacking).toBeLessThan(0.06);
+    const committeeMeetings = await db
+      .selectFrom('meetings as m')
+      .innerJoin('organizations as o', 'o.id', 'm.org_id')
+      .select(['o.code', 'o.committee_size'])
+      .where('m.kind', '=', '支委会')
+      .execute();
+    expect(committeeMeetings.length).toBeGreaterThan(0);
+    expect(committeeMeetings.filter((m) => !m.committee_size)).toEqual([]);
+
+    // Extensions of the term (延期换届): about a quarter of the overdue terms, one or two by more than a year.
+    const termEndOf = (o: (typeof orgs)[number]) => (o.last_election_on && o.term_years ? addMonths(o.last_election_on, o.term_years * 12) : null);
+    const overdue = orgs.filter((o) => (termEndOf(o) ?? TEST_TODAY) < TEST_TODAY);
+    const extended = orgs.filter((o) => o.term_extended_to !== null);
+    expect(extended.every((o) => overdue.includes(o))).toBe(true);
+    expect(extended.length / overdue.length).toBeGreaterThan(0.15);
+    expect(extended.length / overdue.length).toBeLessThan(0.5);
+    const tooLong = extended.filter((o) => o.term_extended_to! > addMonths(termEndOf(o)!, 12)).length;
+    expect(tooLong).toBeGreaterThanOrEqual(1);
+    expect(tooLong).toBeLessThanOrEqual(2);
 
     // No record dated after today.
     const latest = async (table: keyof Database, column: string) => {

@@ -72,7 +72,10 @@ async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promis
     const parent = o.parentCode ? orgs.get(o.parentCode)! : null;
     const id = await insertOrg(
       ctx,
-      { code: o.code, name: o.name, kind: o.kind, sector: o.sector, parentCode: o.parentCode, establishedOn: o.establishedOn, lastElectionOn: o.lastElectionOn, termYears: o.termYears },
+      {
+        code: o.code, name: o.name, kind: o.kind, sector: o.sector, parentCode: o.parentCode, establishedOn: o.establishedOn, lastElectionOn: o.lastElectionOn,
+        termYears: o.termYears, committeeSize: o.committeeSize, termExtendedTo: o.termExtendedTo,
+      },
       parent,
     );
     orgs.set(o.code, { id, path: childPath(parent?.path ?? null, id), depth: parent ? parent.depth + 1 : 0 });

@@ -61,6 +61,8 @@ export class OrgTree {
       establishedOn: established,
       lastElectionOn: lastElectionOn ? minDate(lastElectionOn, this.frame.end) : null,
       termYears: p.election?.termYears ?? null,
+      committeeSize: null,
+      termExtendedTo: null,
       profile: p.profile ?? null,
       target: p.target ?? 0,
       groups: [],

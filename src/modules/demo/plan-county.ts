@@ -12,6 +12,7 @@ import { buildMembers } from './build-members.js';
 import { buildBranchMeetings, type DevMeetings, type MeetingPlan } from './build-meetings.js';
 import { buildOrgs } from './build-orgs.js';
 import { buildCommitteeMeetings, isLeadingBody } from './committee-meetings.js';
+import { fullMembersAtEnd, planCommittees } from './org-setup.js';
 import { personName } from './names.js';
 import { PeopleFactory } from './people-factory.js';
 import { maxDate, Rng } from './rng.js';
@@ -47,6 +48,7 @@ export function planCounty(frame: DemoFrame): CountyPlan {
   }
   const development = completeDevelopment(frame, skeletons, fullMembers, people);
 
+  planCommittees(frame, branches, fullMembersAtEnd(members, development));
   const rosters = buildRosters(frame, branches, members, development);
   return { frame, orgs, members, development, rosters, devMeetings: developmentMeetings(frame, development) };
 }

@@ -3,6 +3,7 @@ import { addMonths, ageOn } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { COLLEGE_OR_ABOVE, type Education } from '../../shared/vocab.js';
 import { resolveFrame } from './generate-demo.js';
+import { fullMembersAtEnd, termEnd } from './org-setup.js';
 import { allMeetings, isBranch, planCounty } from './plan-county.js';
 import { summarize } from './summarize.js';
 import { verifyMeetings, verifyPlan } from './verify-plan.js';
@@ -67,6 +68,40 @@ describe('the demo county plan', () => {
     for (const m of plan.members) if (m.status === '正式党员') expect(m.confirmedOn! < frame.start).toBe(true);
     for (const m of plan.members) expect(ageOn(m.person.birthDate, m.joinedOn)).toBeGreaterThanOrEqual(18);
     expect(plan.members.every((m) => m.joinedOn <= addMonths(frame.end, 0))).toBe(true);
+  });
+
+  it('records a committee where 7+ full members are, bar about 3%, and holds 支委会 only there', () => {
+    const full = fullMembersAtEnd(plan.members, plan.development);
+    const branches = plan.orgs.filter(isBranch);
+    for (const o of plan.orgs.filter((x) => !isBranch(x))) expect(o.committeeSize, o.code).toBeNull();
+    for (const b of branches) {
+      const n = full.get(b.code) ?? 0;
+      if (b.kind === '临时党支部' || n < 7) expect(b.committeeSize, b.code).toBe(0);
+      else expect([0, n >= 20 ? 5 : 3], b.code).toContain(b.committeeSize);
+    }
+    const due = branches.filter((b) => b.kind !== '临时党支部' && (full.get(b.code) ?? 0) >= 7);
+    const lacking = due.filter((b) => b.committeeSize === 0).length / due.length;
+    expect(lacking).toBeGreaterThan(0.01);
+    expect(lacking).toBeLessThan(0.06);
+    const withCommittee = new Set(branches.filter((b) => b.committeeSize! > 0).map((b) => b.code));
+    const committeeMeetings = allMeetings(plan).filter((m) => m.kind === '支委会');
+    expect(committeeMeetings.length).toBeGreaterThan(0);
+    expect(committeeMeetings.filter((m) => !withCommittee.has(m.orgCode))).toEqual([]);
+    expect(committeeMeetings.every((m) => m.expectedCount <= 5)).toBe(true);
+  });
+
+  it('extends about a quarter of the overdue terms by 6 or 12 months, and one or two by more than a year', () => {
+    const overdue = plan.orgs.filter((o) => termEnd(o) !== null && termEnd(o)! < frame.end);
+    const extended = plan.orgs.filter((o) => o.termExtendedTo !== null);
+    expect(overdue.length / plan.orgs.filter((o) => termEnd(o) !== null).length).toBeGreaterThan(0.04);
+    expect(extended.every((o) => overdue.includes(o))).toBe(true);
+    expect(extended.length / overdue.length).toBeGreaterThan(0.15);
+    expect(extended.length / overdue.length).toBeLessThan(0.5);
+    const months = extended.map((o) => [6, 12, 18, 24].find((n) => addMonths(termEnd(o)!, n) === o.termExtendedTo));
+    expect(months.every((n) => n !== undefined)).toBe(true);
+    const tooLong = months.filter((n) => n! > 12).length;
+    expect(tooLong).toBeGreaterThanOrEqual(1);
+    expect(tooLong).toBeLessThanOrEqual(2);
   });
 
   it('scales the number of branches with the members', () => {

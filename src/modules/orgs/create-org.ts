@@ -47,6 +47,8 @@ export async function insertOrg(
       established_on: input.establishedOn ?? null,
       last_election_on: input.lastElectionOn ?? null,
       term_years: input.termYears ?? null,
+      committee_size: input.committeeSize ?? null,
+      term_extended_to: input.termExtendedTo ?? null,
       created_at: now,
       updated_at: now,
     })

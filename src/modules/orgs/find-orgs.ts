@@ -7,7 +7,8 @@ import type { OrgView } from './orgs.schema.js';
 
 const columns = [
   'o.id', 'o.code', 'o.name', 'o.parent_id', 'o.path', 'o.depth', 'o.kind', 'o.sector',
-  'o.established_on', 'o.last_election_on', 'o.term_years', 'o.created_at', 'o.updated_at',
+  'o.established_on', 'o.last_election_on', 'o.term_years', 'o.committee_size', 'o.term_extended_to',
+  'o.created_at', 'o.updated_at',
 ] as const;
 
 type OrgWithParent = OrganizationRow & { parent_code: string | null };
@@ -24,6 +25,8 @@ export function presentOrg(row: OrgWithParent): OrgView {
     establishedOn: row.established_on,
     lastElectionOn: row.last_election_on,
     termYears: row.term_years,
+    committeeSize: row.committee_size,
+    termExtendedTo: row.term_extended_to,
     depth: row.depth,
     path: row.path,
   };

@@ -11,6 +11,8 @@ export const ORG_LABELS: Record<string, string> = {
   establishedOn: '成立日期',
   lastElectionOn: '本届选举日期',
   termYears: '任期(年)',
+  committeeSize: '支委会委员人数',
+  termExtendedTo: '延期换届至',
 };
 
 export const orgCode = z
@@ -29,6 +31,14 @@ export const orgInput = z.object({
   establishedOn: optionalIsoDate,
   lastElectionOn: optionalIsoDate,
   termYears: z.number().int().min(1, { message: '应为1–5的整数' }).max(5, { message: '应为1–5的整数' }).nullish(),
+  committeeSize: z
+    .number()
+    .int({ message: '应为0–15的整数' })
+    .min(0, { message: '应为0–15的整数' })
+    .max(15, { message: '应为0–15的整数' })
+    .nullish()
+    .describe('支部委员会委员人数：0 表示不设支部委员会（只设书记，必要时设副书记）；不填表示未记录'),
+  termExtendedTo: optionalIsoDate.describe('经上级党组织批准延期换届的，延期至哪一天'),
 });
 export type OrgInput = z.infer<typeof orgInput>;
 
@@ -48,6 +58,8 @@ export const orgView = z.object({
   establishedOn: z.string().nullable(),
   lastElectionOn: z.string().nullable(),
   termYears: z.number().int().nullable(),
+  committeeSize: z.number().int().nullable().describe('支部委员会委员人数：0 表示不设支部委员会；空表示未记录'),
+  termExtendedTo: z.string().nullable().describe('经批准延期换届至'),
   depth: z.number().int(),
   path: z.string(),
 });
@@ -64,6 +76,8 @@ export function orgFields(o: OrgView) {
     establishedOn: o.establishedOn,
     lastElectionOn: o.lastElectionOn,
     termYears: o.termYears,
+    committeeSize: o.committeeSize,
+    termExtendedTo: o.termExtendedTo,
   };
 }
 

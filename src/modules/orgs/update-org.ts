@@ -16,6 +16,8 @@ export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promis
       kind: patch.kind ?? row.kind,
       establishedOn: patch.establishedOn === undefined ? row.established_on : patch.establishedOn,
       lastElectionOn: patch.lastElectionOn === undefined ? row.last_election_on : patch.lastElectionOn,
+      committeeSize: patch.committeeSize === undefined ? row.committee_size : patch.committeeSize,
+      termExtendedTo: patch.termExtendedTo === undefined ? row.term_extended_to : patch.termExtendedTo,
     } as Parameters<typeof checkOrgRecord>[0];
     const issues = checkOrgRecord(merged, parent?.kind ?? null, tx.clock.today());
     if (patch.kind && !BRANCH_KINDS.includes(patch.kind)) {
@@ -43,6 +45,8 @@ export async function updateOrg(ctx: Ctx, code: string, patch: OrgPatch): Promis
         ...(patch.establishedOn !== undefined && { established_on: patch.establishedOn }),
         ...(patch.lastElectionOn !== undefined && { last_election_on: patch.lastElectionOn }),
         ...(patch.termYears !== undefined && { term_years: patch.termYears }),
+        ...(patch.committeeSize !== undefined && { committee_size: patch.committeeSize }),
+        ...(patch.termExtendedTo !== undefined && { term_extended_to: patch.termExtendedTo }),
         updated_at: tx.clock.nowIso(),
       })
       .where('id', '=', row.id)

@@ -22,6 +22,8 @@ interface Entry {
   row: ParsedRow<OrgValues>;
   /** The row's values that passed their own checks. */
   values: OrgValues;
+  /** Fields already reported wrong: a rule that misses one of them would only repeat the complaint. */
+  bad: ReadonlySet<string>;
   code: string | undefined;
   parentCode: string | undefined;
   kind: string | undefined;
@@ -47,7 +49,7 @@ export function checkOrgSheet(
   for (const row of rows) {
     const { data, bad } = validateRow(orgInput, sheet, row, row.values, issues);
     const v = usable(row.values, bad);
-    const entry: Entry = { row, values: v, code: v.code, parentCode: v.parentCode, kind: v.kind, data };
+    const entry: Entry = { row, values: v, bad, code: v.code, parentCode: v.parentCode, kind: v.kind, data };
     entries.push(entry);
     if (!entry.code) continue;
     const first = byCode.get(entry.code);
@@ -73,7 +75,9 @@ export function checkOrgSheet(
 
   for (const e of entries) {
     const parentKind = !e.parentCode ? null : byCode.has(e.parentCode) ? (byCode.get(e.parentCode)!.kind ?? null) : (inDb.get(e.parentCode)?.kind ?? null);
-    for (const issue of checkOrgRecord(e.values as Parameters<typeof checkOrgRecord>[0], parentKind, today)) push(e, issue);
+    for (const issue of checkOrgRecord(e.values as Parameters<typeof checkOrgRecord>[0], parentKind, today)) {
+      if (!e.bad.has(issue.field)) push(e, issue);
+    }
   }
 
   const known = new Map(inDb);

@@ -10,6 +10,7 @@ import { createDevelopment } from '../development/record-development.js';
 import { recordMeeting } from '../meetings/record-meeting.js';
 import { leaveMember } from '../members/leave-member.js';
 import { transferMember } from '../members/transfer-member.js';
+import { updateOrg } from '../orgs/update-org.js';
 import { exportWorkbook } from './export-workbook.js';
 import { importWorkbook, parseWorkbook } from './import-workbook.js';
 import { countyWorkbook, removeTmpFiles, tmpFile } from './workbook-fixtures.test.js';
@@ -47,6 +48,9 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
   /** A county built through the services: transfers, a member who left, development records, meetings. */
   async function buildCounty() {
     await makeCounty(t.ctx, 2);
+    await updateOrg(t.ctx, 'C.T1', { lastElectionOn: '2021-08-01', termYears: 5, termExtendedTo: '2027-02-01' });
+    await updateOrg(t.ctx, 'C.T1.B1', { committeeSize: 5 });
+    await updateOrg(t.ctx, 'C.T1.B2', { committeeSize: 0 });
     const a = await makeMember(t.ctx, 'C.T1.B1', { phone: '13912345678' });
     await makeMember(t.ctx, 'C.T1.B1', { isMobile: true, mobileDestination: '浙江省杭州市', ethnicity: '满族' });
     const moved = await makeMember(t.ctx, 'C.T1.B1', { education: null, occupation: null });
@@ -74,6 +78,9 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     expect(counts).toEqual({ orgs: 4, members: 5, development: 2, meetings: 2 });
     expect([...phases]).toEqual(['导出']);
     const exported = await contents(first);
+    expect(exported.orgs!.map((o) => [o.code, o.committeeSize, o.termExtendedTo])).toEqual([
+      ['C', undefined, undefined], ['C.T1', undefined, '2027-02-01'], ['C.T1.B1', 5, undefined], ['C.T1.B2', 0, undefined],
+    ]);
     expect(exported.members!.map((m) => [m.orgCode, m.leaveReason])).toEqual([
       ['C.T1.B1', undefined], ['C.T1.B1', undefined], ['C.T1.B2', undefined], ['C.T1.B2', '取消预备党员资格'], ['C.T1.B2', undefined],
     ]);
@@ -101,7 +108,7 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     const file = tmpFile('xlsx');
     expect(await exportWorkbook(t.ctx, { file }, { org: 'C.T1.B2' })).toEqual({ orgs: 1, members: 3, development: 1, meetings: 0 });
     const c = await contents(file);
-    expect(c.orgs).toEqual([{ code: 'C.T1.B2', name: '测试村2党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村', establishedOn: '2000-01-01' }]);
+    expect(c.orgs).toEqual([{ code: 'C.T1.B2', name: '测试村2党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村', establishedOn: '2000-01-01', committeeSize: 0 }]);
 
     const target = (await freshDatabase()).ctx;
     await makeCounty(target, 0);
@@ -126,6 +133,11 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     expect(id.numFmt).toBe('@');
     expect(typeof ws.getRow(2).getCell(10).value).toBe('string');
     expect(wb.getWorksheet('组织生活')!.getRow(2).getCell(6).value).toBe(9);
+    const orgs = wb.getWorksheet('组织')!;
+    expect(orgs.getRow(1).values).toEqual([undefined, ...SHEETS.orgs.columns.map((c) => c.header)]);
+    expect(orgs.getRow(3).getCell(10).value).toBe('2027-02-01');
+    expect(orgs.getRow(4).getCell(9).value).toBe(5);
+    expect(orgs.getRow(5).getCell(9).value).toBe(0);
   });
 
   it('writes to a stream, and refuses an unknown organization or a missing directory', async () => {

@@ -49,7 +49,9 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
 
     expect((await listSubtree(t.ctx)).map((o) => o.code)).toEqual(['C', 'C.T1', 'C.T1.B1', 'C.T1.B2']);
     const b1 = await getOrg(t.ctx, 'C.T1.B1');
-    expect(b1).toMatchObject({ parentCode: 'C.T1', depth: 2, establishedOn: '2000-01-01', lastElectionOn: '2024-03-01', termYears: 5 });
+    expect(b1).toMatchObject({ parentCode: 'C.T1', depth: 2, establishedOn: '2000-01-01', lastElectionOn: '2024-03-01', termYears: 5, committeeSize: 0, termExtendedTo: null });
+    expect(await getOrg(t.ctx, 'C.T1')).toMatchObject({ lastElectionOn: '2021-08-01', committeeSize: null, termExtendedTo: '2027-02-01' });
+    expect(await getOrg(t.ctx, 'C.T1.B2')).toMatchObject({ committeeSize: null, termExtendedTo: null });
 
     const members = await findMembers(t.ctx, { org: 'C', includeLeft: true });
     expect(members.items.map((m) => m.name)).toEqual(['张三', '李四', '王五', '赵六']);
@@ -91,6 +93,53 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
     expect(b3.path).toBe(`${town.path}${b3.id}/`);
     expect(g1.path).toBe(`${b3.path}${g1.id}/`);
     expect(g1.depth).toBe(3);
+  });
+
+  it('imports a 组织 sheet written before the committee and extension columns, and checks them when present', async () => {
+    const legacy = ['组织代码', '组织名称', '上级组织代码', '组织类别', '单位类型', '成立日期', '本届选举日期', '任期(年)'];
+    const file = await writeXlsx({
+      组织: [legacy, ['C', '中共测试县委员会', null, '党委', '机关', null, '2021-09-01', 5], ['C.B1', '测试支部', 'C', '党支部', '机关', '2001-01-01', null, null]],
+    });
+    expect((await importWorkbook(t.ctx, { file })).counts.orgs).toBe(2);
+    expect(await getOrg(t.ctx, 'C')).toMatchObject({ lastElectionOn: '2021-09-01', termYears: 5, committeeSize: null, termExtendedTo: null });
+
+    // Columns in any order, a header with spaces around it; an empty cell is "not recorded".
+    const rows = [
+      ['组织代码', '上级组织代码', '组织名称', '组织类别', '单位类型', '本届选举日期', '延期换届至', ' 支委会委员人数 '],
+      ['C.B2', 'C', '测试二支部', '党支部', '机关', '2023-04-01', '2026年10月1日', 5],
+      ['C.B2.G1', 'C.B2', '第一党小组', '党小组', '机关', null, null, 0],
+      ['C.B3', 'C', '测试三支部', '党支部', '机关', null, null, '3'],
+    ];
+    expect((await importWorkbook(t.ctx, { file: await writeXlsx({ 组织: rows }) })).counts.orgs).toBe(3);
+    expect(await getOrg(t.ctx, 'C.B2')).toMatchObject({ committeeSize: 5, termExtendedTo: '2026-10-01' });
+    expect(await getOrg(t.ctx, 'C.B2.G1')).toMatchObject({ committeeSize: 0, termExtendedTo: null });
+    expect(await getOrg(t.ctx, 'C.B3')).toMatchObject({ committeeSize: 3 });
+
+    const before = await tableCounts();
+    const bad = await writeXlsx({
+      组织: sheetRows('orgs', [
+        { code: 'C.B4', name: '甲', parentCode: 'C', kind: '党支部', sector: '机关', committeeSize: 16 },
+        { code: 'C.B3.G1', name: '乙', parentCode: 'C.B3', kind: '党小组', sector: '机关', committeeSize: 3 },
+        { code: 'C.B5', name: '丙', parentCode: 'C', kind: '党支部', sector: '机关', termExtendedTo: '2026-06-01' },
+        { code: 'C.B6', name: '丁', parentCode: 'C', kind: '党支部', sector: '机关', lastElectionOn: '2024-05-01', termExtendedTo: '2023-05-01' },
+        { code: 'C.B7', name: '戊', parentCode: 'C', kind: '党支部', sector: '机关', committeeSize: '三', termExtendedTo: '2026-02-30' },
+        // An unreadable election date is reported once, not again as missing for the extension.
+        { code: 'C.B8', name: '己', parentCode: 'C', kind: '党支部', sector: '机关', lastElectionOn: '2023-02-30', termExtendedTo: '2026-06-01' },
+      ]),
+    });
+    const e = await importError(importWorkbook(t.ctx, { file: bad }));
+    expect(e.issues.map(where)).toEqual([
+      '组织!2:支委会委员人数:FIELD_INVALID',
+      '组织!3:支委会委员人数:ORG_COMMITTEE_NOT_ALLOWED',
+      '组织!4:本届选举日期:FIELD_REQUIRED',
+      '组织!5:延期换届至:DATE_ORDER_INVALID',
+      '组织!6:支委会委员人数:FIELD_INVALID',
+      '组织!6:延期换届至:DATE_INVALID',
+      '组织!7:本届选举日期:DATE_INVALID',
+    ]);
+    expect(e.issues[0]!.message).toBe('支委会委员人数：应为0–15的整数');
+    expect(e.issues[1]!.message).toBe('党小组不设支部委员会，支委会委员人数只能填0或不填');
+    expect(await tableCounts()).toEqual(before);
   });
 
   it('writes nothing when any row is wrong, and lists every problem with sheet, row and column', async () => {

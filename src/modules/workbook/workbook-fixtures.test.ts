@@ -62,8 +62,11 @@ export const ids = {
 
 export const orgRecords = [
   // Children before their parents: the importer inserts in tree order whatever the row order.
-  { code: 'C.T1.B1', name: '测试村一党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村', establishedOn: '2000-01-01', lastElectionOn: '2024-03-01', termYears: 5 },
-  { code: 'C.T1', name: '中共测试镇委员会', parentCode: 'C', kind: '党委', sector: '农村', establishedOn: '1990-05-01' },
+  { code: 'C.T1.B1', name: '测试村一党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村', establishedOn: '2000-01-01', lastElectionOn: '2024-03-01', termYears: 5, committeeSize: 0 },
+  {
+    code: 'C.T1', name: '中共测试镇委员会', parentCode: 'C', kind: '党委', sector: '农村', establishedOn: '1990-05-01', lastElectionOn: '2021-08-01', termYears: 5,
+    termExtendedTo: '2027-02-01',
+  },
   { code: 'C.T1.B2', name: '测试村二党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村' },
   { code: 'C', name: '中共测试县委员会', kind: '党委', sector: '机关' },
 ];

@@ -32,6 +32,9 @@ const ORG_COLUMNS = [
   col('成立日期', 'establishedOn', 'date', 12),
   col('本届选举日期', 'lastElectionOn', 'date', 14),
   col('任期(年)', 'termYears', 'int', 9),
+  // Added with the rules (0003): optional columns, so a workbook written before them still imports.
+  col('支委会委员人数', 'committeeSize', 'int', 14),
+  col('延期换届至', 'termExtendedTo', 'date', 12),
 ] as const;
 
 const PERSON_COLUMNS = [

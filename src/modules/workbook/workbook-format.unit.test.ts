@@ -10,7 +10,7 @@ describe('the workbook format', () => {
   it('has the four sheets with the agreed columns', () => {
     expect(SHEET_KEYS.map((k) => SHEETS[k].name)).toEqual(['组织', '党员', '发展党员', '组织生活']);
     const headers = (k: (typeof SHEET_KEYS)[number]) => SHEETS[k].columns.map((c) => c.header);
-    expect(headers('orgs')).toEqual(['组织代码', '组织名称', '上级组织代码', '组织类别', '单位类型', '成立日期', '本届选举日期', '任期(年)']);
+    expect(headers('orgs')).toEqual(['组织代码', '组织名称', '上级组织代码', '组织类别', '单位类型', '成立日期', '本届选举日期', '任期(年)', '支委会委员人数', '延期换届至']);
     const person = ['姓名', '公民身份号码', '性别', '民族', '出生日期', '学历', '人员类别', '所在组织代码'];
     expect(headers('members')).toEqual([
       ...person, '党员类别', '入党日期', '转正日期', '手机号码', '是否流动党员', '外出流向', '离开日期', '离开原因',
