@@ -3,7 +3,9 @@
  *   1. demo generation rate (members per second);
  *   2. import of a BENCH_IMPORT_MEMBERS-member workbook (default 100000) as a ratio to parsing the same workbook alone,
  *      with peak memory;
- *   3. the county's subtree member count through our service, as a ratio to the bare SQL on the raw driver.
+ *   3. the county's subtree member count through our service, as a ratio to the bare SQL on the raw driver;
+ *   4. rule evaluation for the demo county (every rule, a month and a year), as a ratio to the bare SQL that reads
+ *      the same facts (bench/rules-bare.ts).
  * Sizes: BENCH_DEMO_MEMBERS (default 25000), BENCH_IMPORT_MEMBERS (default 100000). No figure here is asserted.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -24,6 +26,10 @@ import { importWorkbook, parseWorkbook } from '../src/modules/workbook/import-wo
 import { countMembers } from '../src/modules/members/find-members.js';
 import { getOrgRow, listSubtree } from '../src/modules/orgs/find-orgs.js';
 import { subtreeUpperBound } from '../src/modules/orgs/tree.js';
+import { evaluateRules } from '../src/rules/evaluate.js';
+import { parsePeriod, type Period } from '../src/rules/period.js';
+import { addMonths } from '../src/shared/dates.js';
+import { pgFacts, sqliteFacts, type BareFacts } from './rules-bare.js';
 
 const PG_URL = process.env.DANGJIAN_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEMO_MEMBERS = Number(process.env.BENCH_DEMO_MEMBERS ?? 25_000);
@@ -33,22 +39,32 @@ const schemas: string[] = [];
 
 type Engine = 'sqlite' | 'postgres';
 
-async function fresh(engine: Engine, name: string): Promise<{ handle: DatabaseHandle; ctx: Ctx; raw: RawCounter }> {
+interface Target {
+  handle: DatabaseHandle;
+  ctx: Ctx;
+  raw: RawCounter;
+  facts: () => BareFacts;
+}
+
+async function fresh(engine: Engine, name: string): Promise<Target> {
   let handle: DatabaseHandle;
   let makeRaw: () => RawCounter;
+  let facts: () => BareFacts;
   if (engine === 'sqlite') {
     const file = join(dir, `${name}.db`);
     handle = openDatabase({ engine: 'sqlite', file });
     makeRaw = () => sqliteCounter(file);
+    facts = () => sqliteFacts(file);
   } else {
     const schema = `bench_${name}_${randomBytes(4).toString('hex')}`;
     await admin(`create schema ${schema}`);
     schemas.push(schema);
     handle = openDatabase({ engine: 'postgres', url: PG_URL, schema });
     makeRaw = () => pgCounter(schema);
+    facts = () => pgFacts(PG_URL, schema);
   }
   await migrateToLatest(handle.db);
-  return { handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR, vault: plainVault }, raw: makeRaw() };
+  return { handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR, vault: plainVault }, raw: makeRaw(), facts };
 }
 
 async function admin(sql: string): Promise<void> {
@@ -128,12 +144,11 @@ async function main(): Promise<void> {
   console.log(`党建工作平台 基准测试  (node ${process.version}; 演示县 ${DEMO_MEMBERS} 名党员; 导入 ${IMPORT_MEMBERS} 名党员)`);
   console.log('');
   console.log('1. 演示县生成速度');
+  const demos = {} as Record<Engine, Target>;
   for (const engine of ['sqlite', 'postgres'] as const) {
-    const { handle, ctx, raw } = await fresh(engine, 'demo');
-    const r = await measured(() => generateDemo(ctx, { members: DEMO_MEMBERS, seed: 1 }));
+    const t = (demos[engine] = await fresh(engine, 'demo'));
+    const r = await measured(() => generateDemo(t.ctx, { members: DEMO_MEMBERS, seed: 1 }));
     console.log(`   ${engine.padEnd(8)} ${DEMO_MEMBERS} 名党员 用时 ${fmt(r.seconds)} 秒 = ${Math.round(DEMO_MEMBERS / r.seconds)} 名/秒，峰值内存 ${Math.round(r.peakMb)} MB`);
-    await raw.close();
-    await handle.close();
   }
 
   console.log('');
@@ -149,7 +164,7 @@ async function main(): Promise<void> {
   console.log(`   工作簿 ${Math.round(statSync(file).size / 2 ** 20)} MB：组织${counts.orgs}、党员${counts.members}、发展党员${counts.development}、组织生活${counts.meetings}（导出用时 ${fmt(exported.seconds)} 秒）`);
   const parsed = await measured(() => parseWorkbook({ file }));
   console.log(`   单纯解析          ${fmt(parsed.seconds)} 秒，峰值内存 ${Math.round(parsed.peakMb)} MB`);
-  const targets: Record<Engine, { handle: DatabaseHandle; ctx: Ctx; raw: RawCounter }> = {} as never;
+  const targets = {} as Record<Engine, Target>;
   for (const engine of ['sqlite', 'postgres'] as const) {
     const t = await fresh(engine, 'import');
     targets[engine] = t;
@@ -168,6 +183,50 @@ async function main(): Promise<void> {
     await t.raw.close();
     await t.handle.close();
   }
+
+  const today = systemClock.today();
+  const lastMonth = parsePeriod(addMonths(today, -1).slice(0, 7));
+  const year = parsePeriod(today.slice(0, 4));
+  console.log('');
+  console.log(`4. 规则检查（演示县全部规则）：本系统 与 裸 SQL 读取同样的事实数据`);
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const t = demos[engine];
+    const bare = t.facts();
+    for (const period of [lastMonth, year]) {
+      const r = await compareRules(t.ctx, bare, period);
+      console.log(
+        `   ${engine.padEnd(8)} ${period.label.padEnd(7)} 组织${r.orgs}、党员${r.members}、会议${r.meetings}、发展记录${r.development}，检查${r.checks}项、发现问题${r.findings}条：` +
+          `本系统 ${fmt(r.ours, 0)} ms，裸 SQL ${fmt(r.bare, 0)} ms，比值 ${fmt(r.ours / r.bare)}`,
+      );
+    }
+    await bare.close();
+    await t.raw.close();
+    await t.handle.close();
+  }
+}
+
+/** Alternates the rule engine and the bare fact queries; checks both read the same number of rows. */
+async function compareRules(ctx: Ctx, bare: BareFacts, period: Period, rounds = 7) {
+  const ours: number[] = [];
+  const raw: number[] = [];
+  let last: Awaited<ReturnType<typeof evaluateRules>> | null = null;
+  for (let i = 0; i < rounds; i++) {
+    let t0 = performance.now();
+    last = await evaluateRules(ctx, { period });
+    ours.push(performance.now() - t0);
+    const f = last.facts;
+    const params = [f.root.path, subtreeUpperBound(f.root.path), f.asOf, f.meetingsFrom, period.end, f.lookbackFrom];
+    t0 = performance.now();
+    const rows = await bare.run(params);
+    raw.push(performance.now() - t0);
+    const mine = { orgs: f.orgs.length, meetings: f.meetings.length, development: f.development.length, members: f.members.length };
+    for (const [k, n] of Object.entries(mine)) if (rows[k] !== n) throw new Error(`${k}: engine read ${n} rows, bare SQL ${rows[k]}`);
+  }
+  const f = last!.facts;
+  return {
+    ours: median(ours.slice(1)), bare: median(raw.slice(1)), orgs: f.orgs.length, members: f.members.length, meetings: f.meetings.length,
+    development: f.development.length, checks: last!.checks.length, findings: last!.findings.length,
+  };
 }
 
 main()

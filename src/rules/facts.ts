@@ -1,0 +1,221 @@
+/**
+ * The facts the rules judge, read for a whole subtree in a fixed handful of grouped queries: the number of queries
+ * does not depend on how many organizations, members or meetings there are (rules.medium.test.ts counts them).
+ */
+import { sql } from 'kysely';
+import type { Ctx } from '../context.js';
+import { addMonths, type IsoDate } from '../shared/dates.js';
+import { subtreeUpperBound } from '../modules/orgs/tree.js';
+import type { StepDates } from '../modules/development/steps.js';
+import { STEPS } from '../modules/development/steps.js';
+
+export interface OrgFact {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  sector: string;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  establishedOn: IsoDate | null;
+  lastElectionOn: IsoDate | null;
+  termYears: number | null;
+  termExtendedTo: IsoDate | null;
+  committeeSize: number | null;
+  /** On the roll on the day judged: 正式党员 and 预备党员. */
+  full: number;
+  probationary: number;
+}
+
+export interface MeetingFact {
+  id: number;
+  orgId: number;
+  kind: string;
+  heldOn: IsoDate;
+  expected: number;
+  attended: number;
+}
+
+export interface DevelopmentFact {
+  id: number;
+  orgId: number;
+  person: string;
+  birthDate: IsoDate | null;
+  dates: StepDates;
+  introducers: string | null;
+  trainingHours: number | null;
+  extensionMonths: number | null;
+  membershipId: number | null;
+  /** The member left the roll (transferred out of the county, or otherwise): open steps are no longer due here. */
+  leftOn: IsoDate | null;
+}
+
+export interface MemberFact {
+  membershipId: number;
+  orgId: number;
+  name: string;
+  status: string;
+  joinedOn: IsoDate;
+  confirmedOn: IsoDate | null;
+  entryKind: string | null;
+  /** The day the member came onto this organization's roll: the latest transfer in, the entry, or joining. */
+  onRollSince: IsoDate;
+  /** The latest day the member's relationship was transferred in (within the county, or from outside it). */
+  transferredInOn: IsoDate | null;
+  isMobile: boolean;
+  /** Branch meetings (大会、党课、主题党日、组织生活会、民主评议) in the look-back window, and the last one attended. */
+  meetingsHeld: number;
+  lastAttended: IsoDate | null;
+  /** Whether the member has a development record here (then the development rules judge the probation). */
+  developed: boolean;
+}
+
+export interface Facts {
+  root: OrgFact;
+  orgs: OrgFact[];
+  byId: Map<number, OrgFact>;
+  meetings: MeetingFact[];
+  development: DevelopmentFact[];
+  members: MemberFact[];
+  /** The day the roll and the terms are judged on: the period's end, or today if that comes first. */
+  asOf: IsoDate;
+  /** Meetings are read from this day: the start of the year the period starts in, or the look-back if earlier. */
+  meetingsFrom: IsoDate;
+  lookbackFrom: IsoDate;
+}
+
+/** Meeting kinds every member of a branch is expected at: attendance at these is "organizational life". */
+export const MEMBER_MEETING_KINDS = ['支部党员大会', '党课', '主题党日', '组织生活会', '民主评议党员'] as const;
+export const LAPSE_LOOKBACK_MONTHS = 12;
+
+export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<Facts> {
+  const upper = subtreeUpperBound(rootPath);
+  const lookbackFrom = addMonths(asOf, -LAPSE_LOOKBACK_MONTHS);
+  const yearStart = `${range.from.slice(0, 4)}-01-01`;
+  const meetingsFrom = yearStart < lookbackFrom ? yearStart : lookbackFrom;
+
+  const orgRows = await ctx.db
+    .selectFrom('organizations as o')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('memberships as m')
+          .select([
+            'm.org_id',
+            sql<number>`sum(case when m.status = '正式党员' and (m.confirmed_on is null or m.confirmed_on <= ${asOf}) then 1 else 0 end)`.as('full'),
+            sql<number>`sum(case when m.status = '正式党员' and (m.confirmed_on is null or m.confirmed_on <= ${asOf}) then 0 else 1 end)`.as('probationary'),
+          ])
+          .where('m.joined_on', '<=', asOf)
+          .where((w) => w.or([w('m.left_on', 'is', null), w('m.left_on', '>', asOf)]))
+          .groupBy('m.org_id')
+          .as('c'),
+      (j) => j.onRef('c.org_id', '=', 'o.id'),
+    )
+    .select([
+      'o.id', 'o.code', 'o.name', 'o.kind', 'o.sector', 'o.parent_id', 'o.path', 'o.depth', 'o.established_on',
+      'o.last_election_on', 'o.term_years', 'o.term_extended_to', 'o.committee_size', 'c.full', 'c.probationary',
+    ])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .orderBy('o.path')
+    .execute();
+  const orgs: OrgFact[] = orgRows.map((r) => ({
+    id: r.id, code: r.code, name: r.name, kind: r.kind, sector: r.sector, parentId: r.parent_id, path: r.path, depth: r.depth,
+    establishedOn: r.established_on, lastElectionOn: r.last_election_on, termYears: r.term_years, termExtendedTo: r.term_extended_to,
+    committeeSize: r.committee_size, full: Number(r.full ?? 0), probationary: Number(r.probationary ?? 0),
+  }));
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+
+  const meetingRows = await ctx.db
+    .selectFrom('meetings as mt')
+    .innerJoin('organizations as o', 'o.id', 'mt.org_id')
+    .select(['mt.id', 'mt.org_id', 'mt.kind', 'mt.held_on', 'mt.expected_count', 'mt.attended_count'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('mt.held_on', '>=', meetingsFrom)
+    .where('mt.held_on', '<=', range.to)
+    .execute();
+  const meetings: MeetingFact[] = meetingRows.map((r) => ({
+    id: r.id, orgId: r.org_id, kind: r.kind, heldOn: r.held_on, expected: r.expected_count, attended: r.attended_count,
+  }));
+
+  const devRows = await ctx.db
+    .selectFrom('development_records as d')
+    .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .innerJoin('people as p', 'p.id', 'd.person_id')
+    .leftJoin('memberships as ms', 'ms.id', 'd.membership_id')
+    .selectAll('d')
+    .select(['p.name as person_name', 'p.birth_date', 'ms.left_on as member_left_on'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .execute();
+  const development: DevelopmentFact[] = devRows.map((r) => {
+    const dates: StepDates = {};
+    for (const s of STEPS) {
+      const v = (r as unknown as Record<string, string | null>)[s.column];
+      if (v) dates[s.key] = v;
+    }
+    return {
+      id: r.id, orgId: r.org_id, person: r.person_name, birthDate: r.birth_date, dates, introducers: r.introducers,
+      trainingHours: r.training_hours, extensionMonths: r.extension_months, membershipId: r.membership_id, leftOn: r.member_left_on,
+    };
+  });
+
+  // One row per member on the roll, with the day they came onto it; attendance is worked out below from the
+  // meetings already read and the absentees of those in the look-back window (a join per member would probe the
+  // absentees once per member and meeting).
+  const memberRows = await ctx.db
+    .selectFrom('memberships as ms')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .innerJoin('people as p', 'p.id', 'ms.person_id')
+    .leftJoin(
+      (eb) => eb.selectFrom('member_transfers as t').select(['t.membership_id', (e) => e.fn.max('t.transferred_on').as('last_in')]).groupBy('t.membership_id').as('tr'),
+      (j) => j.onRef('tr.membership_id', '=', 'ms.id'),
+    )
+    .leftJoin(
+      (eb) => eb.selectFrom('development_records as dr').select(['dr.membership_id']).where('dr.membership_id', 'is not', null).groupBy('dr.membership_id').as('dv'),
+      (j) => j.onRef('dv.membership_id', '=', 'ms.id'),
+    )
+    .select(['ms.id', 'ms.org_id', 'p.name', 'ms.status', 'ms.joined_on', 'ms.confirmed_on', 'ms.entry_kind', 'ms.entry_on', 'ms.is_mobile', 'tr.last_in', 'dv.membership_id as developed'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('ms.joined_on', '<=', asOf)
+    .where((w) => w.or([w('ms.left_on', 'is', null), w('ms.left_on', '>', asOf)]))
+    .execute();
+  const absenceRows = await ctx.db
+    .selectFrom('meeting_absences as ma')
+    .innerJoin('meetings as mt', 'mt.id', 'ma.meeting_id')
+    .innerJoin('organizations as o', 'o.id', 'mt.org_id')
+    .select(['ma.meeting_id', 'ma.name'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('mt.kind', 'in', [...MEMBER_MEETING_KINDS])
+    .where('mt.held_on', '>', lookbackFrom)
+    .where('mt.held_on', '<=', asOf)
+    .execute();
+  const absent = new Set(absenceRows.map((r) => `${r.meeting_id}|${r.name}`));
+  const memberMeetings = new Map<number, MeetingFact[]>();
+  const lifeKinds = new Set<string>(MEMBER_MEETING_KINDS);
+  for (const m of meetings) {
+    if (!lifeKinds.has(m.kind) || m.heldOn <= lookbackFrom || m.heldOn > asOf) continue;
+    const list = memberMeetings.get(m.orgId);
+    if (list) list.push(m);
+    else memberMeetings.set(m.orgId, [m]);
+  }
+  const members: MemberFact[] = memberRows.map((r) => {
+    const since = [r.joined_on, r.entry_on, r.last_in as string | null].filter((d): d is string => !!d).sort().at(-1)!;
+    const fromOutside = r.entry_kind === '转入组织关系' ? r.entry_on : null;
+    const held = memberMeetings.get(r.org_id) ?? [];
+    let lastAttended: IsoDate | null = null;
+    for (const m of held) if (!absent.has(`${m.id}|${r.name}`) && (!lastAttended || m.heldOn > lastAttended)) lastAttended = m.heldOn;
+    const transferredInOn = [fromOutside, r.last_in as string | null].filter((d): d is string => !!d).sort().at(-1) ?? null;
+    return {
+      membershipId: r.id, orgId: r.org_id, name: r.name, status: r.status, joinedOn: r.joined_on, confirmedOn: r.confirmed_on,
+      entryKind: r.entry_kind, onRollSince: since, transferredInOn, isMobile: r.is_mobile === 1, meetingsHeld: held.length,
+      lastAttended, developed: r.developed !== null,
+    };
+  });
+
+  return { root: orgs[0]!, orgs, byId, meetings, development, members, asOf, meetingsFrom, lookbackFrom };
+}
