@@ -29,12 +29,13 @@ export const FACT_QUERIES: Record<string, string> = {
     from meetings mt join organizations o on o.id = mt.org_id
     where o.path >= $1 and o.path < $2 and mt.held_on >= $4 and mt.held_on <= $5`,
   development: `
-    select d.*, p.name as person_name, p.birth_date, ms.left_on as member_left_on
+    select d.*, p.name as person_name, p.birth_date, ms.left_on as member_left_on, ms.org_id as member_org_id
     from development_records d
     join organizations o on o.id = d.org_id
     join people p on p.id = d.person_id
     left join memberships ms on ms.id = d.membership_id
-    where o.path >= $1 and o.path < $2`,
+    left join organizations mo on mo.id = ms.org_id
+    where (o.path >= $1 and o.path < $2) or (mo.path >= $1 and mo.path < $2)`,
   members: `
     select ms.id, ms.org_id, p.name, ms.status, ms.joined_on, ms.confirmed_on, ms.entry_kind, ms.entry_on, ms.is_mobile,
            tr.last_in, dv.membership_id as developed

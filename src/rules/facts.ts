@@ -49,6 +49,8 @@ export interface DevelopmentFact {
   membershipId: number | null;
   /** The member left the roll (transferred out of the county, or otherwise): open steps are no longer due here. */
   leftOn: IsoDate | null;
+  /** The organization whose roll holds the member now (it answers for the conversion); null before approval. */
+  memberOrgId: number | null;
 }
 
 export interface MemberFact {
@@ -140,15 +142,22 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
     id: r.id, orgId: r.org_id, kind: r.kind, heldOn: r.held_on, expected: r.expected_count, attended: r.attended_count,
   }));
 
+  // Development records kept here, and those of members now on a roll here who were developed elsewhere in the
+  // county: a probationary member's conversion falls to the branch that holds them now.
   const devRows = await ctx.db
     .selectFrom('development_records as d')
     .innerJoin('organizations as o', 'o.id', 'd.org_id')
     .innerJoin('people as p', 'p.id', 'd.person_id')
     .leftJoin('memberships as ms', 'ms.id', 'd.membership_id')
+    .leftJoin('organizations as mo', 'mo.id', 'ms.org_id')
     .selectAll('d')
-    .select(['p.name as person_name', 'p.birth_date', 'ms.left_on as member_left_on'])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
+    .select(['p.name as person_name', 'p.birth_date', 'ms.left_on as member_left_on', 'ms.org_id as member_org_id'])
+    .where((w) =>
+      w.or([
+        w.and([w('o.path', '>=', rootPath), w('o.path', '<', upper)]),
+        w.and([w('mo.path', '>=', rootPath), w('mo.path', '<', upper)]),
+      ]),
+    )
     .execute();
   const development: DevelopmentFact[] = devRows.map((r) => {
     const dates: StepDates = {};
@@ -159,6 +168,7 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
     return {
       id: r.id, orgId: r.org_id, person: r.person_name, birthDate: r.birth_date, dates, introducers: r.introducers,
       trainingHours: r.training_hours, extensionMonths: r.extension_months, membershipId: r.membership_id, leftOn: r.member_left_on,
+      memberOrgId: r.member_org_id,
     };
   });
 
@@ -206,7 +216,8 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
   const members: MemberFact[] = memberRows.map((r) => {
     const since = [r.joined_on, r.entry_on, r.last_in as string | null].filter((d): d is string => !!d).sort().at(-1)!;
     const fromOutside = r.entry_kind === '转入组织关系' ? r.entry_on : null;
-    const held = memberMeetings.get(r.org_id) ?? [];
+    // Only meetings since the member came onto this roll: a newcomer is not judged by meetings held before.
+    const held = (memberMeetings.get(r.org_id) ?? []).filter((m) => m.heldOn >= since);
     let lastAttended: IsoDate | null = null;
     for (const m of held) if (!absent.has(`${m.id}|${r.name}`) && (!lastAttended || m.heldOn > lastAttended)) lastAttended = m.heldOn;
     const transferredInOn = [fromOutside, r.last_in as string | null].filter((d): d is string => !!d).sort().at(-1) ?? null;

@@ -37,9 +37,9 @@ export function parsePeriod(text: string): Period {
     const mo = Number(m[2]);
     if (mo >= 1 && mo <= 12 && y >= 1900) return monthUnit(y, mo);
   } else if ((m = /^(\d{4})Q([1-4])$/.exec(t))) {
-    return unitOf('quarter', Number(m[1]), (Number(m[2]) - 1) * 3 + 1);
+    if (Number(m[1]) >= 1900) return unitOf('quarter', Number(m[1]), (Number(m[2]) - 1) * 3 + 1);
   } else if ((m = /^(\d{4})H([12])$/.exec(t))) {
-    return unitOf('half', Number(m[1]), m[2] === '1' ? 1 : 7);
+    if (Number(m[1]) >= 1900) return unitOf('half', Number(m[1]), m[2] === '1' ? 1 : 7);
   } else if ((m = /^(\d{4})$/.exec(t))) {
     if (Number(m[1]) >= 1900) return unitOf('year', Number(m[1]), 1);
   }

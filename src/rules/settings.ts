@@ -29,14 +29,15 @@ const GLOBAL_SETTINGS: SettingSpec[] = [
   { key: 'notice.greenAt', label: '绿色（达标）所需落实率（%）', kind: 'int', min: 1, max: 100, default: 90 },
   { key: 'notice.redBelow', label: '落实率低于此值（%）为红色', kind: 'int', min: 0, max: 100, default: 70 },
   { key: 'leadership.maxDepth', label: '领导班子规则适用的最深层级（0为县委）', kind: 'int', min: 0, max: 4, default: 1 },
-  { key: 'development.revision2026From', label: '《发展党员工作细则》2026年修订版施行日期（未核实）', kind: 'date', default: '2026-05-18' },
+  { key: 'development.revision2026From', label: '《发展党员工作细则》2026年修订版适用日期（按步骤日期选用版本；官方原文未核实）', kind: 'date', default: '2026-05-11' },
 ];
 
 /** Every key a deployment may set, with its default: the global ones, each rule's switch and parameters. */
 export function settingSpecs(): SettingSpec[] {
   const specs = [...GLOBAL_SETTINGS];
   const seen = new Set<string>();
-  for (const set of RULE_SETS) {
+  // Newest version first: its default is the one shown (enabled() still asks the version judging).
+  for (const set of [...RULE_SETS].reverse()) {
     for (const rule of set.rules) {
       if (seen.has(rule.id)) continue;
       seen.add(rule.id);
@@ -66,8 +67,10 @@ export class RuleSettings {
     return this.get(key) as number;
   }
 
+  /** A switch set by the deployment wins; otherwise each version's own default (a rule local in 2014 may be central in 2026). */
   enabled(rule: RuleDef): boolean {
-    return this.get(`${rule.id}.enabled`) as boolean;
+    const set = this.values.get(`${rule.id}.enabled`);
+    return set === undefined ? !rule.optional : (set as boolean);
   }
 
   /** The rule with this deployment's parameters in its requirement. */
@@ -158,7 +161,9 @@ export async function setRuleSetting(ctx: Ctx, key: string, raw: unknown): Promi
   return inTransaction(ctx, async (tx) => {
     const before = await tx.db.selectFrom('rule_settings').select('value').where('key', '=', key).executeTakeFirst();
     const old = before ? (JSON.parse(before.value) as SettingValue) : spec.default;
-    if (value === null || value === spec.default) {
+    // A return to the default removes the stored value; but a rule's switch is kept as set, since it may equal the
+    // newest version's default and still differ from an older version's.
+    if (value === null || (value === spec.default && !key.endsWith('.enabled'))) {
       await tx.db.deleteFrom('rule_settings').where('key', '=', key).execute();
     } else {
       const row = { key, value: JSON.stringify(value), updated_at: tx.clock.nowIso(), updated_by: actorName(tx.actor) };

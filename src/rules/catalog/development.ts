@@ -57,7 +57,7 @@ const rules2014: RuleDef[] = [
   {
     id: 'dev.approval', family: 'development', title: '支部大会通过后上级党委3个月内审批（特殊情况不超过6个月）', appliesTo: on,
     requirement: { type: 'step-deadline', from: 'branchMeetingOn', to: 'approvedOn', months: 3, hardMonths: 6 }, enforcement: 'deadline',
-    citation: { regulation: REG, article: '第二十五条', certainty: 'verified', articleCertainty: 'recollection', source: 'https://p2.ttnews.xyz/a/5e5f7733dc9b5e42aa24906c?lang=zh-hant' },
+    citation: { regulation: REG, article: '第二十六条', certainty: 'verified', articleCertainty: 'recollection', source: 'https://p2.ttnews.xyz/a/5e5f7733dc9b5e42aa24906c?lang=zh-hant' },
   },
   {
     id: 'dev.probation-not-before', family: 'development', title: '预备期自支部大会通过之日起计算，预备期未满不得讨论转正', appliesTo: on,
@@ -93,20 +93,23 @@ export const DEVELOPMENT_2014: RuleSet = {
   rules: rules2014,
 };
 
-/** Article numbers of the 2026 text as two code bases cite them (domain-rules §0): unread, so unverified. */
+/**
+ * Article numbers of the 2026 text (domain-rules appendix: an unofficial full-text copy whose numbers an independent
+ * code base matches; never compared with the official publication), hence unverified.
+ */
 const ARTICLES_2026: Record<string, string | null> = {
-  'dev.min-age': null,
-  'dev.interview': null,
+  'dev.min-age': '第五条',
+  'dev.interview': '第七条',
   'dev.application-to-activist': null,
-  'dev.activist-one-year': null,
-  'dev.introducers': null,
-  'dev.political-review': null,
-  'dev.training': null,
+  'dev.activist-one-year': '第十三条',
+  'dev.introducers': '第十四条',
+  'dev.political-review': '第十六条',
+  'dev.training': '第十七条',
   'dev.meeting-after-pre-review': '第十九条',
   'dev.approval': '第二十五条',
   'dev.probation-not-before': '第三十一条',
-  'dev.conversion-promptly': '第三十二条',
-  'dev.extension-range': '第三十二条',
+  'dev.conversion-promptly': '第三十一条、第三十五条',
+  'dev.extension-range': '第三十一条',
   'dev.conversion-approval': '第三十三条',
 };
 
@@ -118,12 +121,12 @@ const rules2026: RuleDef[] = [
       unverified: ['article'],
     };
     if (r.id !== 'dev.meeting-after-pre-review') return revised;
-    // Reportedly central text from 2026 (§19): no longer optional.
+    // Central text from 2026 (§19 "应当在1个月内"): no longer optional.
     const { optional: _optional, ...rest } = revised;
-    return { ...rest, title: '预审合格后1个月内提交支部大会讨论', citation: { ...revised.citation, certainty: 'unverified' }, unverified: ['article', 'months'] };
+    return { ...rest, title: '预审合格后1个月内提交党支部党员大会讨论', citation: { ...revised.citation, certainty: 'unverified' }, unverified: ['article', 'months'] };
   }),
   {
-    id: 'dev.oath', family: 'development', title: '上级党委审批后一般1个月内组织入党宣誓', appliesTo: on,
+    id: 'dev.oath', family: 'development', title: '批复同意接收后一般1个月内组织入党宣誓（县级以上党委可在七一、国庆等节点集中宣誓）', appliesTo: on,
     requirement: { type: 'step-deadline', from: 'approvedOn', to: 'oathOn', months: 1 }, enforcement: 'deadline',
     citation: { regulation: `${REG}（2026年修订）`, article: '第二十九条', certainty: 'unverified' },
     unverified: ['article', 'months'],
@@ -135,9 +138,9 @@ export const DEVELOPMENT_2026: RuleSet = {
   title: '发展党员工作细则（2026年修订，原文未核实）',
   regulation: `${REG}（2026年修订）`,
   issuedOn: '2026-05-11',
-  effectiveFrom: '2026-05-18',
+  effectiveFrom: '2026-05-11',
   line: 'development',
   certainty: 'unverified',
-  note: '修订文本未能取得；条目编号和新增时限取自两个开源系统，发布前须对照原文核实。',
+  note: '2026年5月11日中共中央办公厅发布。官方原文未能取得：条目编号和新增时限取自一份非官方全文副本并经一个独立开源系统印证，发布前须对照原文核实；新增的发展对象公示（不少于5个工作日）尚无记录可查。',
   rules: rules2026,
 };

@@ -13,6 +13,8 @@ import type { ActiveRule, RuleContext } from '../context.js';
 import type { Evidence, FindingStatus, Severity } from '../types.js';
 
 const LINE = 'development';
+/** Rules about the probation and the conversion: judged at the branch holding the member now. */
+const CONVERSION_RULES = new Set(['dev.probation-not-before', 'dev.conversion-promptly', 'dev.extension-range', 'dev.conversion-approval']);
 
 export function evaluateDevelopment(rc: RuleContext): void {
   const membersByOrgName = new Map<string, MemberFact>();
@@ -20,9 +22,14 @@ export function evaluateDevelopment(rc: RuleContext): void {
   const memberById = new Map(rc.facts.members.map((m) => [m.membershipId, m]));
   const ids = rc.idsOf(LINE);
   for (const r of rc.facts.development) {
-    const org = rc.facts.byId.get(r.orgId);
-    if (!org) continue;
-    for (const id of ids) judge(rc, id, r, org, { membersByOrgName, memberById });
+    // The branch that developed the person answers for the steps up to approval; the branch whose roll holds the
+    // probationary member now answers for the conversion. Either may lie outside the subtree judged.
+    const developedBy = rc.facts.byId.get(r.orgId);
+    const holder = r.memberOrgId !== null && !(r.leftOn && r.leftOn <= rc.asOf) ? rc.facts.byId.get(r.memberOrgId) : developedBy;
+    for (const id of ids) {
+      const org = CONVERSION_RULES.has(id) ? holder : developedBy;
+      if (org) judge(rc, id, r, org, { membersByOrgName, memberById });
+    }
   }
   // Probationary members who came with no development record here (transferred in from outside the county): their
   // conversion is still due at the end of the probation (《细则》第三十六条: may be postponed up to 6 months).
@@ -59,8 +66,6 @@ function judge(rc: RuleContext, id: string, r: DevelopmentFact, org: OrgFact, lo
     records: [{ type: 'development', id: r.id, summary: `${r.person}的发展党员记录` }],
     facts: extra,
   });
-  // The day that picks the version: the step judged if recorded, else the day judged.
-  const pick = (key: StepKey | null) => (key && d[key] ? d[key]! : rc.asOf);
   const probe = rc.versionOn(LINE, id, rc.asOf) ?? rc.versionOn(LINE, id, '9999-12-31');
   if (!probe) return;
   const req0 = probe.rule.requirement;
@@ -73,13 +78,14 @@ function judge(rc: RuleContext, id: string, r: DevelopmentFact, org: OrgFact, lo
       const age = ageOn(r.birthDate, d.appliedOn);
       const ok = age >= a.rule.requirement.years;
       rc.check(org, a.rule, ok ? 'met' : 'failed');
-      if (!ok) violation(rc, a, org, r.person, d.appliedOn, base({ 出生日期: r.birthDate, 申请入党日期: d.appliedOn, 申请时年龄: age }), `申请入党时年仅${age}周岁，未满${a.rule.requirement.years}周岁`);
+      if (!ok) violation(rc, a, org, r.person, d.appliedOn, base({ 出生日期: r.birthDate, 申请入党日期: d.appliedOn, 申请时年龄: age }), `出生日期${r.birthDate}，申请入党日期${d.appliedOn}，申请时年仅${age}周岁，未满${a.rule.requirement.years}周岁`);
       return;
     }
     case 'step-deadline': {
       const from = d[req0.from];
       if (!from) return;
-      const a = resolve(rc, id, pick(req0.to), org);
+      // The version in force on the day of the step, or, while it is missing, on its deadline.
+      const a = resolve(rc, id, d[req0.to] ?? addMonths(from, req0.months), org);
       if (!a || a.rule.requirement.type !== 'step-deadline') return;
       const req = a.rule.requirement;
       if (req.to === 'oathOn' && !d.approvedOn) return;
@@ -129,7 +135,9 @@ function judge(rc: RuleContext, id: string, r: DevelopmentFact, org: OrgFact, lo
       if (!a || a.rule.requirement.type !== 'introducers') return;
       const names = (r.introducers ?? '').split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean);
       const problems: string[] = [];
-      if (names.length !== a.rule.requirement.count) problems.push(names.length === 0 ? '未确定入党介绍人' : `入党介绍人${names.length}名（${names.join('、')}），应为${a.rule.requirement.count}名`);
+      if (names.length !== a.rule.requirement.count) {
+        problems.push(names.length === 0 ? `支部大会讨论（${meeting}）时未确定入党介绍人` : `支部大会讨论（${meeting}）时入党介绍人${names.length}名（${names.join('、')}），应为${a.rule.requirement.count}名`);
+      }
       for (const name of names) {
         const m = look.membersByOrgName.get(`${r.orgId}|${name}`);
         if (m && !isFullOn(m, meeting)) problems.push(`入党介绍人${name}在支部大会召开时（${meeting}）不是正式党员`);
@@ -151,7 +159,9 @@ function judge(rc: RuleContext, id: string, r: DevelopmentFact, org: OrgFact, lo
       rc.check(org, a.rule, ok ? 'met' : 'failed');
       if (!ok) {
         violation(rc, a, org, r.person, meeting, base({ 集中培训开始日期: d.trainingStartOn ?? null, 集中培训结束日期: d.trainingEndOn ?? null, 培训天数: days, 培训学时: r.trainingHours, 支部大会讨论日期: meeting }),
-          trained ? `集中培训${days}天、${hours}学时，不足${req.minDays}天或${req.minHours}学时` : `支部大会讨论（${meeting}）前未参加集中培训`);
+          trained
+            ? `集中培训${d.trainingStartOn ?? ''}至${d.trainingEndOn}共${days}天、${hours}学时，不足${req.minDays}天或${req.minHours}学时（支部大会讨论${meeting}）`
+            : `支部大会讨论（${meeting}）前未参加集中培训`);
       }
       return;
     }
@@ -169,7 +179,7 @@ function judge(rc: RuleContext, id: string, r: DevelopmentFact, org: OrgFact, lo
     case 'conversion-promptly': {
       if (!d.branchMeetingOn || !d.approvedOn) return;
       const end = probationEnd(d.branchMeetingOn, r.extensionMonths);
-      const a = resolve(rc, id, pick('conversionMeetingOn') < end ? end : pick('conversionMeetingOn'), org);
+      const a = resolve(rc, id, d.conversionMeetingOn && d.conversionMeetingOn > end ? d.conversionMeetingOn : end, org);
       if (!a || a.rule.requirement.type !== 'conversion-promptly') return;
       const req = a.rule.requirement;
       if (!d.conversionMeetingOn && gone) return;
@@ -191,7 +201,7 @@ function judge(rc: RuleContext, id: string, r: DevelopmentFact, org: OrgFact, lo
       const months = r.extensionMonths;
       const ok = months !== null && months >= req.minMonths && months <= req.maxMonths;
       rc.check(org, a.rule, ok ? 'met' : 'failed');
-      if (!ok) violation(rc, a, org, r.person, decided, base({ 延长预备期决定日期: decided, 延长预备期月数: months }), months === null ? '延长预备期未记载延长月数' : `延长预备期${months}个月，应为${req.minMonths}–${req.maxMonths}个月`);
+      if (!ok) violation(rc, a, org, r.person, decided, base({ 延长预备期决定日期: decided, 延长预备期月数: months }), months === null ? `${decided}决定延长预备期，未记载延长月数` : `${decided}决定延长预备期${months}个月，应为${req.minMonths}–${req.maxMonths}个月`);
       return;
     }
     default:

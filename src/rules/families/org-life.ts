@@ -28,9 +28,9 @@ function frequency(rc: RuleContext, active: ActiveRule, byOrgKind: Map<string, M
   const req = rule.requirement;
   if (req.type !== 'meeting-frequency') return;
   const units = unitsEndingIn(req.every, rc.period.start, rc.period.end);
-  // The unit running on the day judged, when the period is still running: to say what is coming due.
+  // While the period is still running, the unit running today too: to say what is coming due.
   const running = unitHolding(req.every, rc.asOf);
-  if (running.end > rc.asOf && running.end > rc.period.end && running.start <= rc.period.end) units.push(running);
+  if (rc.today < rc.period.end && running.end > rc.period.end && running.start <= rc.period.end) units.push(running);
   for (const org of rc.facts.orgs) {
     if (!rc.applies(rule, org)) continue;
     const held = byOrgKind.get(`${org.id}|${req.meetingKind}`) ?? [];

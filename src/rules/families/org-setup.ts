@@ -69,7 +69,7 @@ function term(rc: RuleContext, active: ActiveRule, org: OrgFact, period: string)
     if (extended && asOf <= extended) return rc.check(org, rule, 'met');
     rc.check(org, rule, 'failed');
     const overdueMonths = monthsBetween(extended ?? termEnd, asOf);
-    const longOverdue = monthsBetween(termEnd, asOf) >= 12;
+    const longOverdue = asOf > addMonths(termEnd, 12); // domain-rules §2: hard-fail when today > term_end + 1 year
     rc.find(active, {
       org, period, status: 'overdue', dueOn: extended ?? termEnd, open: true, evidence, severity: longOverdue ? 'block' : 'warn',
       message: extended
@@ -83,14 +83,17 @@ function term(rc: RuleContext, active: ActiveRule, org: OrgFact, period: string)
     rc.check(org, rule, ok ? 'met' : 'failed');
     if (!ok) rc.find(active, { org, period, status: 'violation', dueOn: termEnd, open: false, evidence, message: `任期于${termEnd}届满，延期至${extended}，延期${months}个月，超过${req.maxMonths}个月` });
   } else if (req.type === 'term-reminder') {
-    if (asOf > termEnd || asOf < addMonths(termEnd, -req.monthsAhead) || (extended && extended > termEnd)) return;
+    // While an approved extension runs, the reminders count down to its end instead.
+    const end = extended && extended > termEnd ? extended : termEnd;
+    const what = end === termEnd ? '任期' : '经批准的延期';
+    if (asOf > end || asOf < addMonths(end, -req.monthsAhead)) return;
     const superior = req.notify === 'superior' ? (org.parentId !== null ? rc.facts.byId.get(org.parentId) : undefined) : org;
     if (!superior) return;
     rc.find(active, {
-      org: superior, period, status: 'upcoming', dueOn: termEnd, open: true, evidence,
+      org: superior, period, status: 'upcoming', dueOn: end, open: true, evidence,
       message: req.notify === 'superior'
-        ? `下级组织${org.name}（${org.code}）任期将于${termEnd}届满，请提前发函或电话提醒其做好换届准备`
-        : `本届任期将于${termEnd}届满，支委会应研究换届事宜并向上级党组织请示`,
+        ? `下级组织${org.name}（${org.code}）${what}将于${end}届满，请提前发函或电话提醒其做好换届准备`
+        : `本届${what}将于${end}届满，支委会应研究换届事宜并向上级党组织请示`,
     });
   }
 }
