@@ -11,6 +11,9 @@ import { registerMembers } from './commands/members.js';
 import { registerServe } from './commands/serve.js';
 import { registerAudit } from './commands/audit.js';
 import { registerUser } from './commands/user.js';
+import { registerCheck } from './commands/check.js';
+import { registerDue } from './commands/due.js';
+import { registerRules } from './commands/rules.js';
 
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
@@ -49,7 +52,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
   const program = new Command('dangjian');
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   program
-    .description('党建工作平台命令行：数据库、演示县、导入导出、组织与党员查询、HTTP 服务')
+    .description('党建工作平台命令行：数据库、演示县、导入导出、组织与党员查询、监测通报与待办事项、HTTP 服务')
     .version(version(), '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
@@ -59,7 +62,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerUser, registerAudit, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerRules, registerUser, registerAudit, registerServe]) {
     register(program, globals);
   }
   const localize = (cmd: Command): void => {

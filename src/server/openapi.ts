@@ -15,6 +15,8 @@ const TAGS = [
   { name: '发展党员', description: '发展党员全过程纪实' },
   { name: '组织生活', description: '三会一课、主题党日等会议记录' },
   { name: '导入导出', description: 'Excel工作簿导入与导出' },
+  { name: '监测通报', description: '按党内法规检查：监测通报、问题清单、待办事项' },
+  { name: '规则', description: '规则集、规则的依据与可信度、本系统的规则设置' },
   { name: '系统', description: '运行状态' },
 ];
 

@@ -8,6 +8,7 @@ import { meetingRoutes } from '../modules/meetings/meetings.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
+import { rulesRoutes } from '../rules/rules.routes.js';
 import { errorResponses, type RouteOptions } from './http.js';
 import { workbookRoutes } from './workbook.routes.js';
 
@@ -42,5 +43,6 @@ export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   developmentRoutes,
   meetingRoutes,
   workbookRoutes,
+  rulesRoutes,
   auditRoutes,
 ];

@@ -43,11 +43,20 @@ const MATRIX = {
   'change roles of a B1 user':               [200,   200,          404,          404],
   'read audit log':                          [200,   403,          403,          403],
   'move org B2 under T2':                    [200,   404,          404,          403],
+  'read the notice of T1':                   [200,   200,          404,          200],
+  'read the notice of B3':                   [200,   404,          404,          404],
+  'read the findings of B1':                 [200,   200,          200,          200],
+  'download the notice of T1':               [200,   200,          404,          200],
+  'read the due list of B1':                 [200,   200,          200,          200],
+  'read the due list of T1':                 [200,   200,          404,          200],
+  'list the rules and settings':             [200,   200,          200,          200],
+  'change a rule setting':                   [200,   403,          403,          403],
 } as const satisfies Record<string, readonly [number, number, number, number]>;
 type Action = keyof typeof MATRIX;
 // Accounts are seen like records, but only a system or organization administrator sees other people's: to a
 // secretary or a viewer the B1 user is "not found" (404), while creating any account is refused outright (403).
 // The audit log is the system administrator's alone (403 for every other role, whatever the record asked for).
+// So are the rule settings (403 for every other role); the notice and the due list read like any other record.
 
 /**
  * Cells where the API answers otherwise today: each is left out of the role's run and asserted on its own with
@@ -119,7 +128,7 @@ async function signInAs(api: ApiHarness, who: Who): Promise<{ username: string; 
   return { username, headers: await logIn(api.app, username, TEST_PASSWORD) };
 }
 
-type Send = (method: 'GET' | 'POST' | 'PATCH', url: string, body?: object) => Promise<LightMyRequestResponse>;
+type Send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: object) => Promise<LightMyRequestResponse>;
 
 const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, string>) => Promise<LightMyRequestResponse>> = {
   'list orgs': (send) => send('GET', '/api/orgs'),
@@ -158,6 +167,17 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
   'change roles of a B1 user': (send, w) => send('PATCH', `/api/users/${w.b1Viewer}`, { roles: ['secretary'] }),
   'read audit log': (send) => send('GET', '/api/audit'),
   'move org B2 under T2': (send) => send('POST', '/api/orgs/B2/move', { parentCode: 'T2' }),
+  'read the notice of T1': (send) => send('GET', '/api/checks?org=T1&period=2026-10'),
+  'read the notice of B3': (send) => send('GET', '/api/checks?org=B3&period=2026-10'),
+  'read the findings of B1': (send) => send('GET', '/api/checks/findings?org=B1&period=2026'),
+  'download the notice of T1': (send) => send('GET', '/api/checks/notice.xlsx?org=T1&period=2026Q3'),
+  'read the due list of B1': (send) => send('GET', '/api/due?org=B1'),
+  'read the due list of T1': (send) => send('GET', '/api/due?org=T1&days=60'),
+  'list the rules and settings': async (send) => {
+    const rules = await send('GET', '/api/rules');
+    return rules.statusCode === 200 ? send('GET', '/api/rules/settings') : rules;
+  },
+  'change a rule setting': (send) => send('PUT', '/api/rules/settings/notice.greenAt', { value: 85 }),
 };
 
 function errorCodeOf(res: LightMyRequestResponse): string | undefined {
@@ -221,6 +241,18 @@ describe.each(ENGINES)('role matrix on %s', (engine: Engine) => {
           expect(detail.phone).toBe(READ_PHONE);
           expect(views).toEqual([{ actor_name: username, record_type: 'member', record_id: String(w.members.read.id) }]);
         }
+      }
+      if (action === 'read the notice of T1') {
+        // T1's subtree as it stands after the earlier actions (a branch created under it, B2 perhaps moved away).
+        const rows = (res.json() as { rows: { org: string }[] }).rows.map((r) => r.org);
+        expect(rows[0]).toBe('T1');
+        expect(rows).toContain('B1');
+        expect(rows.filter((code) => ['C', 'T2', 'B3'].includes(code))).toEqual([]);
+      }
+      if (action === 'read the findings of B1') {
+        const page = res.json() as { total: number; items: { org: string }[] };
+        expect(page.total).toBeGreaterThan(0);
+        expect(new Set(page.items.map((f) => f.org))).toEqual(new Set(['B1']));
       }
       if (action === 'list members of T1') {
         const items = (res.json() as { items: { idNumberMasked: string }[] }).items;

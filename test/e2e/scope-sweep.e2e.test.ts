@@ -194,7 +194,13 @@ const ROUTE_KINDS: [RegExp, Kind][] = [
   [/^\/api\/users(\/|$)/, 'user'],
   [/^\/api\/auth\/me$/, 'user'],
   [/^\/api\/auth\/tokens(\/|$)/, 'token'],
+  // The monitoring notice, its findings and the due list are about organizations; their evidence names records of
+  // every kind, each by its own `type` (EVIDENCE_KINDS). The rule catalog and settings name no record (unknown).
+  [/^\/api\/(checks|due)(\/|$)/, 'org'],
 ];
+
+/** A finding's evidence record says what it is: its id is checked against the foreign ids of that kind. */
+const EVIDENCE_KINDS: Record<string, Kind> = { organization: 'org', meeting: 'meeting', development: 'development', membership: 'member' };
 
 function kindOf(url: string): Kind | undefined {
   return ROUTE_KINDS.find(([re]) => re.test(url))?.[1];
@@ -225,7 +231,11 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/users': { username: 'sweep-new', displayName: '新用户', orgCode: OWN, roles: ['viewer'], password: TEST_PASSWORD, mustChangePassword: true },
   'PATCH /api/users/:id': { displayName: '改名用户' },
   'POST /api/users/:id/password': { password: 'Xinmima-Qiangda-2027' },
+  'PUT /api/rules/settings/:key': { value: 30 },
 };
+
+/** The period the notice, findings and workbook routes are asked about: this year so far, every rule judged. */
+const SWEEP_PERIOD = '2026';
 
 /**
  * Workbooks for an upload route: each pairs valid rows of B1 (so the file is rejected whole, not for its own rows)
@@ -314,6 +324,7 @@ function sample(schema: JsonSchema, name: string): unknown {
   if (schema.enum) return schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   if (CODE_FIELD.test(name)) return OWN;
+  if (name === 'period') return SWEEP_PERIOD;
   switch (type) {
     case 'integer':
     case 'number':
@@ -431,7 +442,11 @@ function leaksIn(answer: unknown, county: County, kind: Kind | undefined): strin
       for (const x of v) walk(x, own);
     } else if (v && typeof v === 'object') {
       const record = v as Record<string, unknown>;
-      if (typeof record.id === 'number' && foreignIds.has(record.id)) found.push(`${kind} id ${record.id}`);
+      if (typeof record.id === 'number') {
+        const evidenceKind = typeof record.type === 'string' ? EVIDENCE_KINDS[record.type] : undefined;
+        const ids = evidenceKind ? new Set(county.foreign[evidenceKind]) : foreignIds;
+        if (ids.has(record.id)) found.push(`${evidenceKind ?? kind} id ${record.id}`);
+      }
       const own = Object.values(record).includes(OWN);
       for (const x of Object.values(record)) walk(x, own);
     }
