@@ -78,6 +78,11 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
 export async function main(argv: string[]): Promise<number> {
   const { program } = buildProgram();
   const json = argv.includes('--json');
+  // `dangjian check | head`: a reader that stops early closes the pipe; that ends the output, it is not a failure.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   try {
     await program.parseAsync(argv);
     return 0;

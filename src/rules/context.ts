@@ -141,7 +141,9 @@ export class RuleContext {
 /** 《…》第十一条; an article number we could not confirm is marked as such. */
 export function citationText(rule: RuleDef): string {
   const c = rule.citation;
-  if (!c.article) return c.certainty === 'unverified' ? `${c.regulation}（条目编号未核实）` : c.regulation;
+  // A central text whose parameter here is local practice (党课 each quarter) says so.
+  const local = c.certainty === 'local' && c.regulation.startsWith('《') ? '（具体要求为地方做法）' : '';
+  if (!c.article) return c.certainty === 'unverified' ? `${c.regulation}（条目编号未核实）` : `${c.regulation}${local}`;
   const unsure = c.certainty === 'unverified' || c.articleCertainty === 'recollection' || c.articleCertainty === 'unverified';
-  return `${c.regulation}${c.article}${unsure ? '（条目编号待核实）' : ''}`;
+  return `${c.regulation}${c.article}${unsure ? '（条目编号待核实）' : ''}${local}`;
 }

@@ -13,7 +13,8 @@ import type { RuleCatalog, RuleView } from './rules.schema.js';
 import { loadRuleSettings, type RuleSettings } from './settings.js';
 import { CERTAINTY_LABELS, FAMILY_LABELS, type Enforcement, type Requirement, type RuleDef } from './types.js';
 
-export const ENFORCEMENT_LABELS: Record<Enforcement, string> = { deadline: '提醒', interval: '否决（记录无效）' };
+/** deadline: a late or missing step is reminded; interval: an order, minimum or threshold broken is a violation to correct. */
+export const ENFORCEMENT_LABELS: Record<Enforcement, string> = { deadline: '时限（逾期提醒）', interval: '硬性要求（违反即为违规）' };
 
 /** Names of the parameters a rule may mark unverified. */
 const PARAM_LABELS: Record<string, string> = { article: '条目编号', months: '期限（月数）' };

@@ -160,14 +160,15 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
     )
     .execute();
   const development: DevelopmentFact[] = devRows.map((r) => {
+    // Judged as things stood on the day judged: a step recorded later had not happened yet.
     const dates: StepDates = {};
     for (const s of STEPS) {
       const v = (r as unknown as Record<string, string | null>)[s.column];
-      if (v) dates[s.key] = v;
+      if (v && v <= asOf) dates[s.key] = v;
     }
     return {
       id: r.id, orgId: r.org_id, person: r.person_name, birthDate: r.birth_date, dates, introducers: r.introducers,
-      trainingHours: r.training_hours, extensionMonths: r.extension_months, membershipId: r.membership_id, leftOn: r.member_left_on,
+      trainingHours: r.training_hours, extensionMonths: dates.extensionDecidedOn ? r.extension_months : null, membershipId: r.membership_id, leftOn: r.member_left_on,
       memberOrgId: r.member_org_id,
     };
   });

@@ -31,18 +31,19 @@ describe.each(ENGINES)('rules: notice and due list on %s', (engine) => {
     const n = await buildNotice(t.ctx, { orgCode: 'C.T1', period: '2026-10' });
     expect(n).toMatchObject({ org: 'C.T1', period: '2026-10', periodTitle: '2026年10月', asOf: '2026-10-31', thresholds: { greenAt: 90, redBelow: 70 } });
     expect(n.rows.map((r) => [r.org, r.level, r.rank, r.peers, r.status])).toEqual([
-      ['C.T1', 0, null, 0, 'green'],
+      ['C.T1', 0, null, 0, 'yellow'],
       ['C.T1.B1', 1, 1, 3, 'green'],
       ['C.T1.B2', 1, 1, 3, 'green'],
       ['C.T1.B3', 1, 3, 3, 'red'],
     ]);
     const b3 = n.rows.find((r) => r.org === 'C.T1.B3')!;
-    expect(b3.overall).toEqual({ met: 2, failed: 1, rate: 2 / 3 });
+    // The overall rate is the mean of the families' rates (组织生活 0, 组织设置 1), the counts are pooled.
+    expect(b3.overall).toEqual({ met: 2, failed: 1, rate: 0.5 });
     expect(b3.families['org-life']).toEqual({ met: 0, failed: 1, rate: 0 });
     expect(b3.problems.map((f) => [f.rule, f.period])).toEqual([['life.party-day', '2026-10']]);
     // The township's row sums its subtree: 6 + 6 + 2 met (主题党日, two set-up checks, three members), 1 failed.
-    expect(n.rows[0]!.overall).toEqual({ met: 14, failed: 1, rate: 14 / 15 });
-    expect(n.summary).toMatchObject({ organizations: 4, byStatus: { green: 3, yellow: 0, red: 1 } });
+    expect(n.rows[0]!.overall).toEqual({ met: 14, failed: 1, rate: (2 / 3 + 1 + 1) / 3 });
+    expect(n.summary).toMatchObject({ organizations: 4, byStatus: { green: 2, yellow: 1, red: 1 } });
 
     // From the county: the township is ranked among committees, the branches among branches, one level down.
     const county = await buildNotice(t.ctx, { orgCode: 'C', period: '2026-10' });
@@ -76,17 +77,17 @@ describe.each(ENGINES)('rules: notice and due list on %s', (engine) => {
     await threeBranches();
     const statusOfB3 = async () => (await buildNotice(t.ctx, { orgCode: 'C.T1', period: '2026-10' })).rows.find((r) => r.org === 'C.T1.B3')!.status;
     expect(await statusOfB3()).toBe('red');
-    await setRuleSetting(t.ctx, 'notice.redBelow', 60);
+    await setRuleSetting(t.ctx, 'notice.redBelow', 40);
     expect(await statusOfB3()).toBe('yellow');
-    await setRuleSetting(t.ctx, 'notice.greenAt', 60);
+    await setRuleSetting(t.ctx, 'notice.greenAt', 40);
     expect(await statusOfB3()).toBe('green');
-    // The rate is 2/3: green from 66%, not from 67%.
-    await setRuleSetting(t.ctx, 'notice.greenAt', 67);
+    // The rate is 1/2 (the mean of 0 and 1): green from 50%, not from 51%.
+    await setRuleSetting(t.ctx, 'notice.greenAt', 51);
     expect(await statusOfB3()).toBe('yellow');
-    await setRuleSetting(t.ctx, 'notice.greenAt', 66);
+    await setRuleSetting(t.ctx, 'notice.greenAt', 50);
     expect(await statusOfB3()).toBe('green');
     const n = await buildNotice(t.ctx, { orgCode: 'C.T1', period: '2026-10' });
-    expect(n.thresholds).toEqual({ greenAt: 66, redBelow: 60 });
+    expect(n.thresholds).toEqual({ greenAt: 50, redBelow: 40 });
   });
 
   it('a branch secretary sees only their branch: another branch is not found', async () => {

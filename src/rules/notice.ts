@@ -16,7 +16,7 @@ export const LIGHT_LABELS: Record<Light, string> = { green: '绿', yellow: '黄'
 export interface Rate {
   met: number;
   failed: number;
-  /** met / (met + failed), 0–1; null when nothing was due. */
+  /** met / (met + failed), 0–1 (for the overall rate, the mean of the families' rates); null when nothing was due. */
   rate: number | null;
 }
 
@@ -90,7 +90,7 @@ export function noticeOf(e: Evaluation): Notice {
   const rows: NoticeRow[] = rowOrgs.map((o) => {
     const families = tallies.get(o.id)!;
     for (const f of FAMILIES) families[f].rate = rateOf(families[f]);
-    const overall = sum(FAMILIES.map((f) => families[f]));
+    const overall = average(FAMILIES.map((f) => families[f]));
     const parent = o.parentId !== null ? e.facts.byId.get(o.parentId) : undefined;
     return {
       org: o.code, name: o.name, kind: o.kind, parent: parent && o.id !== e.root.id ? parent.code : null, level: o.depth - rootDepth,
@@ -126,10 +126,15 @@ function rateOf(r: { met: number; failed: number }): number | null {
   return total === 0 ? null : r.met / total;
 }
 
-function sum(rates: Rate[]): Rate {
+/**
+ * The overall rate is the mean of the families' rates, not the pooled share: a county has some 24,000 member checks
+ * a month against a few thousand of everything else, and pooling would let them drown the rest. The counts are pooled.
+ */
+function average(rates: Rate[]): Rate {
   const met = rates.reduce((n, r) => n + r.met, 0);
   const failed = rates.reduce((n, r) => n + r.failed, 0);
-  return { met, failed, rate: rateOf({ met, failed }) };
+  const known = rates.map((r) => r.rate).filter((r): r is number => r !== null);
+  return { met, failed, rate: known.length ? known.reduce((a, b) => a + b, 0) / known.length : null };
 }
 
 function light(rate: number | null, greenAt: number, redBelow: number): Light | null {

@@ -58,7 +58,7 @@ function printNotice(n: Notice, all: boolean): void {
       `${unrated ? `，本期无应落实事项 ${unrated}` : ''}）`,
   );
   println(`问题：${STATUS_ORDER.map((st) => `${STATUS_LABELS[st]} ${s.findings[st]}`).join('，')}`);
-  println(`落实率：${FAMILIES.map((f) => `${FAMILY_LABELS[f]} ${rateWithCounts(s.families[f])}`).join('；')}；综合 ${rateWithCounts(s.overall)}`);
+  println(`落实率：${FAMILIES.map((f) => `${FAMILY_LABELS[f]} ${rateWithCounts(s.families[f])}`).join('；')}；综合 ${percent(s.overall)}（各类落实率的平均）`);
   println(`（综合落实率达到${n.thresholds.greenAt}%为绿，低于${n.thresholds.redBelow}%为红；“—”表示本期无应落实事项）`);
 
   const listed = all ? n.rows : n.rows.filter((r) => r.level === 1).sort(byRank);

@@ -53,7 +53,8 @@ const rules: RuleDef[] = [
     appliesTo: { kinds: BRANCH_KINDS, temporary: 'included' },
     requirement: { type: 'meeting-frequency', meetingKind: '党课', every: 'quarter', count: 1 },
     enforcement: 'deadline',
-    citation: { regulation: `${REG}（党课频次为地方规定，中央文件未规定季度频次）`, article: '第十六条', certainty: 'local', source: 'https://yihaowenku.com/doc/18779.html' },
+    // The central text requires 党课 but sets no branch frequency; the quarterly rule is local practice.
+    citation: { regulation: REG, article: '第十六条', certainty: 'local', source: 'https://yihaowenku.com/doc/18779.html' },
     params: [
       { name: 'every', label: '党课周期', kind: 'every' },
       { name: 'count', label: '每周期至少次数', kind: 'int', min: 1, max: 12 },

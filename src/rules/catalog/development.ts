@@ -115,9 +115,11 @@ const ARTICLES_2026: Record<string, string | null> = {
 
 const rules2026: RuleDef[] = [
   ...rules2014.map((r): RuleDef => {
+    // Local practice stays local practice, cited as before.
+    if (r.citation.certainty === 'local' && r.id !== 'dev.meeting-after-pre-review') return r;
     const revised: RuleDef = {
       ...r,
-      citation: { regulation: `${REG}（2026年修订）`, article: ARTICLES_2026[r.id] ?? null, certainty: r.citation.certainty === 'local' ? 'local' : 'unverified' },
+      citation: { regulation: `${REG}（2026年修订）`, article: ARTICLES_2026[r.id] ?? null, certainty: 'unverified' },
       unverified: ['article'],
     };
     if (r.id !== 'dev.meeting-after-pre-review') return revised;

@@ -62,10 +62,12 @@ function resolve(rc: RuleContext, id: string, on: IsoDate, org: OrgFact): Active
 function judge(rc: RuleContext, id: string, r: DevelopmentFact, org: OrgFact, look: Lookups): void {
   const d = r.dates;
   const gone = r.leftOn !== null && r.leftOn <= rc.asOf;
-  const base = (extra: Record<string, string | number | null>): Evidence => ({
-    records: [{ type: 'development', id: r.id, summary: `${r.person}的发展党员记录` }],
-    facts: extra,
-  });
+  // Judged at the branch holding a member developed elsewhere, the evidence is the member's own record there.
+  const record: Evidence['records'][number] =
+    org.id === r.orgId || r.membershipId === null
+      ? { type: 'development', id: r.id, summary: `${r.person}的发展党员记录` }
+      : { type: 'membership', id: r.membershipId, summary: `${r.person}（在其他党支部发展入党）` };
+  const base = (extra: Record<string, string | number | null>): Evidence => ({ records: [record], facts: extra });
   const probe = rc.versionOn(LINE, id, rc.asOf) ?? rc.versionOn(LINE, id, '9999-12-31');
   if (!probe) return;
   const req0 = probe.rule.requirement;
