@@ -32,8 +32,14 @@ const GLOBAL_SETTINGS: SettingSpec[] = [
   { key: 'development.revision2026From', label: '《发展党员工作细则》2026年修订版适用日期（按步骤日期选用版本；官方原文未核实）', kind: 'date', default: '2026-05-11' },
 ];
 
+let specsMemo: SettingSpec[] | null = null;
+
 /** Every key a deployment may set, with its default: the global ones, each rule's switch and parameters. */
 export function settingSpecs(): SettingSpec[] {
+  return (specsMemo ??= buildSpecs());
+}
+
+function buildSpecs(): SettingSpec[] {
   const specs = [...GLOBAL_SETTINGS];
   const seen = new Set<string>();
   // Newest version first: its default is the one shown (enabled() still asks the version judging).
@@ -90,8 +96,11 @@ export class RuleSettings {
   }
 }
 
+let specIndex: Map<string, SettingSpec> | null = null;
+
 function specOf(key: string): SettingSpec {
-  const spec = settingSpecs().find((s) => s.key === key);
+  specIndex ??= new Map(settingSpecs().map((s) => [s.key, s]));
+  const spec = specIndex.get(key);
   if (!spec) {
     const message = `没有名为“${key}”的规则设置项`;
     throw new AppError('SETTING_UNKNOWN', message, [{ code: 'SETTING_UNKNOWN', field: 'key', message }]);
