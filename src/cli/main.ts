@@ -13,6 +13,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerUser } from './commands/user.js';
 import { registerCheck } from './commands/check.js';
 import { registerDue } from './commands/due.js';
+import { registerDues } from './commands/dues.js';
 import { registerRules } from './commands/rules.js';
 
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
@@ -62,7 +63,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerRules, registerUser, registerAudit, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerRules, registerUser, registerAudit, registerServe]) {
     register(program, globals);
   }
   const localize = (cmd: Command): void => {

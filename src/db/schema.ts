@@ -196,6 +196,51 @@ export interface RuleSettingsTable {
   updated_by: string;
 }
 
+export interface DuesBasesTable {
+  id: Generated<number>;
+  membership_id: number;
+  org_id: number;
+  /** YYYY-MM: the first dues month this base applies to (the month the new salary is paid). */
+  from_month: string;
+  category: string;
+  /** After-tax monthly base in fen; null for the categories that pay a fixed amount. */
+  base_fen: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DuesApprovalsTable {
+  id: Generated<number>;
+  membership_id: number;
+  org_id: number;
+  /** 减交 | 免交 | 按季交纳 */
+  kind: string;
+  from_month: string;
+  to_month: string | null;
+  /** The reduced monthly amount, for 减交. */
+  monthly_fen: number | null;
+  reason: string;
+  approved_by: string;
+  approved_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DuesPaymentsTable {
+  id: Generated<number>;
+  membership_id: number;
+  org_id: number;
+  /** YYYY-MM: the dues month paid for. */
+  month: string;
+  due_fen: number;
+  paid_fen: number;
+  paid_on: string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -210,6 +255,9 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   rule_settings: RuleSettingsTable;
+  dues_bases: DuesBasesTable;
+  dues_approvals: DuesApprovalsTable;
+  dues_payments: DuesPaymentsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

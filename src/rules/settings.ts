@@ -29,6 +29,7 @@ const GLOBAL_SETTINGS: SettingSpec[] = [
   { key: 'notice.greenAt', label: '绿色（达标）所需落实率（%）', kind: 'int', min: 1, max: 100, default: 90 },
   { key: 'notice.redBelow', label: '落实率低于此值（%）为红色', kind: 'int', min: 0, max: 100, default: 70 },
   { key: 'leadership.maxDepth', label: '领导班子规则适用的最深层级（0为县委）', kind: 'int', min: 0, max: 4, default: 1 },
+  { key: 'dues.farmerFen', label: '农民党员每月党费（分，由省级党委规定，0.2–1元）', kind: 'int', min: 20, max: 100, default: 50 },
   { key: 'development.revision2026From', label: '《发展党员工作细则》2026年修订版适用日期（按步骤日期选用版本；官方原文未核实）', kind: 'date', default: '2026-05-11' },
 ];
 

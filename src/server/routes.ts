@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { developmentRoutes } from '../modules/development/development.routes.js';
+import { duesRoutes } from '../modules/dues/dues.routes.js';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
@@ -42,6 +43,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   memberRoutes,
   developmentRoutes,
   meetingRoutes,
+  duesRoutes,
   workbookRoutes,
   rulesRoutes,
   auditRoutes,

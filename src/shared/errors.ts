@@ -38,6 +38,17 @@ const kinds = {
   // Meetings
   MEETING_NOT_FOUND: 'not_found',
   ATTENDANCE_INVALID: 'invalid',
+  // Party dues
+  DUES_BASE_MISSING: 'invalid',
+  DUES_BASE_INVALID: 'invalid',
+  DUES_AMOUNT_INVALID: 'invalid',
+  DUES_MONTH_INVALID: 'invalid',
+  DUES_NOT_COLLECTED: 'invalid',
+  DUES_ALREADY_PAID: 'conflict',
+  DUES_APPROVAL_OVERLAP: 'conflict',
+  // Party dues in the workbook: a due amount other than the rules give, a member's month or base given twice
+  DUES_AMOUNT_MISMATCH: 'invalid',
+  DUES_DUPLICATE: 'conflict',
   // Import / export
   IMPORT_INVALID: 'invalid',
   WORKBOOK_UNREADABLE: 'unreadable',

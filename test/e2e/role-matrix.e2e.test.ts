@@ -8,6 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { XLSX_TYPE } from '../../src/server/workbook.routes.js';
 import { createDevelopment } from '../../src/modules/development/record-development.js';
+import { setDuesBase } from '../../src/modules/dues/set-dues-base.js';
 import { ENGINES, type Engine } from '../helpers/test-db.js';
 import { logIn, useApi, type ApiHarness } from '../helpers/http.js';
 import { workbookBuffer } from '../helpers/workbook.js';
@@ -51,6 +52,14 @@ const MATRIX = {
   'read the due list of T1':                 [200,   200,          404,          200],
   'list the rules and settings':             [200,   200,          200,          200],
   'change a rule setting':                   [200,   403,          403,          403],
+  'read the dues ledger of T1':              [200,   200,          404,          200],
+  'read the dues figures of B3':             [200,   404,          404,          404],
+  'read the dues of a member (B1)':          [200,   200,          200,          200],
+  'set a dues base (B1)':                    [200,   200,          200,          403],
+  'record a dues approval (B1)':             [201,   201,          201,          403],
+  'record a dues payment (B1)':              [201,   201,          201,          403],
+  'record a dues payment (B3)':              [201,   404,          404,          404],
+  'mark B1 paid for a month':                [200,   200,          200,          403],
 } as const satisfies Record<string, readonly [number, number, number, number]>;
 type Action = keyof typeof MATRIX;
 // Accounts are seen like records, but only a system or organization administrator sees other people's: to a
@@ -109,6 +118,7 @@ async function buildWorld(api: ApiHarness): Promise<World> {
   const transfer = await makeMember(ctx, 'B1');
   const leave = await makeMember(ctx, 'B1');
   const b3 = await makeMember(ctx, 'B3');
+  await setDuesBase(ctx, { memberId: b3.id, fromMonth: '2026-01', category: '在职', base: 5000 });
   const dev = await createDevelopment(ctx, { name: '申请人', idNumber: idNumberFor('1990-01-01'), orgCode: 'B1', appliedOn: '2025-03-01' });
   const b1Viewer = await makeUser(ctx, 'b1-viewer', ['viewer'], 'B1');
   await makeUser(ctx, 'b3-secretary', ['secretary'], 'B3');
@@ -178,6 +188,15 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
     return rules.statusCode === 200 ? send('GET', '/api/rules/settings') : rules;
   },
   'change a rule setting': (send) => send('PUT', '/api/rules/settings/notice.greenAt', { value: 85 }),
+  'read the dues ledger of T1': (send) => send('GET', '/api/dues?org=T1&from=2026-01&to=2026-06'),
+  'read the dues figures of B3': (send) => send('GET', '/api/dues/figures?org=B3&from=2026-01&to=2026-06'),
+  'read the dues of a member (B1)': (send, w) => send('GET', `/api/members/${w.members.read.id}/dues?from=2026-01&to=2026-06`),
+  'set a dues base (B1)': (send, w) => send('POST', `/api/members/${w.members.read.id}/dues/bases`, { fromMonth: '2026-01', category: '在职', base: '6000' }),
+  'record a dues approval (B1)': (send, w) =>
+    send('POST', `/api/members/${w.members.read.id}/dues/approvals`, { kind: '减交', fromMonth: '2026-03', monthly: '20', reason: '家庭困难', approvedBy: '中共T1委员会', approvedOn: '2026-02-20' }),
+  'record a dues payment (B1)': (send, w) => send('POST', `/api/members/${w.members.read.id}/dues/payments`, { months: ['2026-01', '2026-02'], paidOn: '2026-02-10' }),
+  'record a dues payment (B3)': (send, w) => send('POST', `/api/members/${w.members.b3}/dues/payments`, { months: '2026-01', paidOn: '2026-02-10' }),
+  'mark B1 paid for a month': (send) => send('POST', '/api/dues/branch-payments', { orgCode: 'B1', month: '2026-04', paidOn: '2026-04-10' }),
 };
 
 function errorCodeOf(res: LightMyRequestResponse): string | undefined {

@@ -197,6 +197,8 @@ const ROUTE_KINDS: [RegExp, Kind][] = [
   // The monitoring notice, its findings and the due list are about organizations; their evidence names records of
   // every kind, each by its own `type` (EVIDENCE_KINDS). The rule catalog and settings name no record (unknown).
   [/^\/api\/(checks|due)(\/|$)/, 'org'],
+  // The dues ledger and figures are about members (each row and each piece of evidence names one by memberId).
+  [/^\/api\/dues(\/|$)/, 'member'],
 ];
 
 /** A finding's evidence record says what it is: its id is checked against the foreign ids of that kind. */
@@ -232,6 +234,10 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/users/:id': { displayName: '改名用户' },
   'POST /api/users/:id/password': { password: 'Xinmima-Qiangda-2027' },
   'PUT /api/rules/settings/:key': { value: 30 },
+  'POST /api/members/:id/dues/bases': { fromMonth: '2026-05', category: '在职', base: '6000' },
+  'POST /api/members/:id/dues/approvals': { kind: '按季交纳', fromMonth: '2026-07', reason: '外出务工', approvedOn: '2026-06-20' },
+  'POST /api/members/:id/dues/payments': { months: ['2026-05'], paidOn: '2026-05-10' },
+  'POST /api/dues/branch-payments': { orgCode: OWN, month: '2026-05', paidOn: '2026-05-10' },
 };
 
 /** The period the notice, findings and workbook routes are asked about: this year so far, every rule judged. */
@@ -712,7 +718,7 @@ describe.each(ENGINES)('scope sweep on %s', (engine: Engine) => {
       // B1's own rows alone would go in (checked as a dry run, which writes nothing) …
       const dry = await upload(ownRows, true);
       expect(dry.statusCode, dry.body).toBe(200);
-      expect(dry.json()).toEqual({ dryRun: true, counts: { orgs: 1, members: 1, development: 0, meetings: 1 } });
+      expect(dry.json()).toEqual({ dryRun: true, counts: { orgs: 1, members: 1, development: 0, meetings: 1, duesBases: 0, duesApprovals: 0, duesPayments: 0 } });
       // … but with one row in B2 the whole file is refused, the B2 row named like a missing organization.
       const res = await upload(touching(CODE.B2), false);
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
