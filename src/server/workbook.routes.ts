@@ -1,5 +1,5 @@
 /**
- * Import and export of the workbook (组织, 党员, 发展党员, 组织生活). The upload is the raw file as the request body
+ * Import and export of the workbook (组织, 党员, 发展党员, 组织生活, and the 党费 sheets). The upload is the raw file as the request body
  * (an .xlsx or a one-sheet .csv), not a multipart form; the download streams as it is written.
  */
 import { PassThrough, Readable } from 'node:stream';
@@ -32,6 +32,9 @@ const counts = z.object({
   members: z.number().int(),
   development: z.number().int(),
   meetings: z.number().int(),
+  duesBases: z.number().int(),
+  duesApprovals: z.number().int(),
+  duesPayments: z.number().int(),
 });
 const importReport = z.object({ dryRun: z.boolean(), counts: counts.describe('导入（试导入时为可导入）的行数') });
 
@@ -39,7 +42,7 @@ const exportQuery = z.object({ org: orgCode.optional().describe('导出此组织
 // Streams are sent as they are, never through the serializer; the schema is for the OpenAPI document.
 export const xlsxFile = z
   .custom<Readable>((v) => v instanceof Readable)
-  .meta({ type: 'string', format: 'binary', description: '.xlsx工作簿（组织、党员、发展党员、组织生活四张表）' });
+  .meta({ type: 'string', format: 'binary', description: '.xlsx工作簿（组织、党员、发展党员、组织生活和党费基数、党费审批、党费缴纳七张表）' });
 
 export const workbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   // In this plugin only: the upload is read as bytes, and JSON is not taken for a file.

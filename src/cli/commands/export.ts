@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { exportWorkbook } from '../../modules/workbook/export-workbook.js';
+import { describeCounts } from '../../modules/workbook/import-workbook.js';
 import { printJson, println, progressReporter, withSession, type GlobalOptions } from '../runtime.js';
 
 export function registerExport(program: Command, globals: () => GlobalOptions): void {
@@ -16,7 +17,7 @@ export function registerExport(program: Command, globals: () => GlobalOptions): 
           const counts = await exportWorkbook(ctx, { file }, { ...(opts.org && { org: opts.org }), onProgress: progress.update });
           progress.stop();
           if (g.json) printJson({ file, counts });
-          else println(`已导出到 ${file}：组织${counts.orgs}个、党员${counts.members}名、发展党员记录${counts.development}条、组织生活记录${counts.meetings}条`);
+          else println(`已导出到 ${file}：${describeCounts(counts)}`);
         } finally {
           progress.stop();
         }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { importWorkbook } from '../../modules/workbook/import-workbook.js';
+import { describeCounts, importWorkbook } from '../../modules/workbook/import-workbook.js';
 import { printJson, println, progressReporter, withSession, type GlobalOptions } from '../runtime.js';
 
 export function registerImport(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
-    .description('从 Excel 工作簿（.xlsx）或 CSV 文件导入组织、党员、发展党员、组织生活记录；有任何错误则不写入任何数据')
+    .description('从 Excel 工作簿（.xlsx）或 CSV 文件导入组织、党员、发展党员、组织生活和党费记录；有任何错误则不写入任何数据')
     .argument('<文件>', '.xlsx 或 .csv 文件')
     .option('--dry-run', '只校验，不写入')
     .action(async (file: string, opts: { dryRun?: boolean }) => {
@@ -19,8 +19,7 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
             printJson(report);
             return;
           }
-          const c = report.counts;
-          const what = `组织${c.orgs}个、党员${c.members}名、发展党员记录${c.development}条、组织生活记录${c.meetings}条`;
+          const what = describeCounts(report.counts);
           println(report.dryRun ? `校验通过（未写入）：${what}` : `导入完成：${what}`);
         } finally {
           progress.stop();

@@ -30,6 +30,8 @@ export interface DemoSummary {
   members: { total: number; active: number; probationary: number; left: number; mobile: number; women: number };
   development: { total: number; byStage: Record<DevelopmentStage, number> };
   meetings: { total: number; absences: number };
+  /** Party dues rows written; branches paying by the quarter; members planted 3–5 and 6+ months in arrears at the end. */
+  dues: { bases: number; approvals: number; payments: number; quarterlyBranches: number; arrears3to5: number; arrears6plus: number };
 }
 
 /** The resolved options: the window of years as dates. */

@@ -8,9 +8,13 @@ import { addMonths, ageOn } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { isValidMobile, parseIdNumber } from '../../shared/id-number.js';
 import { BRANCH_KINDS, ORG_KINDS, SECTORS } from '../../shared/vocab.js';
+import { dueFor, type ApprovalRow, type BaseRow, type DuesApprovalKind, type DuesCategory } from '../dues/dues-rates.js';
 import { generateDemo, isDatabaseEmpty } from './generate-demo.js';
 
-const TABLES = ['organizations', 'people', 'memberships', 'member_transfers', 'development_records', 'meetings', 'meeting_absences'] as const;
+const TABLES = [
+  'organizations', 'people', 'memberships', 'member_transfers', 'development_records', 'meetings', 'meeting_absences', 'dues_bases', 'dues_approvals',
+  'dues_payments',
+] as const;
 
 /** A digest of every row of every table, leaving out the write timestamps. */
 async function digest(ctx: Ctx): Promise<string> {
@@ -165,6 +169,62 @@ describe.each(ENGINES)('the demo county on %s', (engine) => {
     expect(tooLong).toBeGreaterThanOrEqual(1);
     expect(tooLong).toBeLessThanOrEqual(2);
 
+    // Party dues: every member of a standing branch has a base; the ledger agrees with the rules; planted arrears.
+    expect(await count(t.ctx, 'dues_bases')).toBe(s.dues.bases);
+    expect(await count(t.ctx, 'dues_approvals')).toBe(s.dues.approvals);
+    expect(await count(t.ctx, 'dues_payments')).toBe(s.dues.payments);
+    const ms = await db.selectFrom('memberships').select(['id', 'org_id', 'joined_on', 'entry_kind', 'entry_on', 'left_on']).execute();
+    const basesOf = new Map<number, BaseRow[]>();
+    for (const b of await db.selectFrom('dues_bases').selectAll().execute()) {
+      basesOf.set(b.membership_id, [...(basesOf.get(b.membership_id) ?? []), { fromMonth: b.from_month, category: b.category as DuesCategory, baseFen: b.base_fen }]);
+      if (['在职', '离退休'].includes(b.category)) expect(b.base_fen! >= 250_000 && b.base_fen! <= 1_400_000, `${b.category} ${b.base_fen}`).toBe(true);
+      else expect(b.base_fen).toBeNull();
+    }
+    const approvals = await db.selectFrom('dues_approvals').selectAll().execute();
+    const approvalsOf = new Map<number, ApprovalRow[]>();
+    for (const a of approvals) {
+      approvalsOf.set(a.membership_id, [...(approvalsOf.get(a.membership_id) ?? []), { kind: a.kind as DuesApprovalKind, fromMonth: a.from_month, toMonth: a.to_month, monthlyFen: a.monthly_fen }]);
+    }
+    const membersOf = new Map(ms.map((m) => [m.id, m]));
+    const stayed = ms.filter((m) => !m.left_on);
+    expect(stayed.filter((m) => basesOf.has(m.id)).length / stayed.length).toBeGreaterThan(0.99);
+    const payments = await db.selectFrom('dues_payments').selectAll().execute();
+    const lastPaid = new Map<number, string>();
+    let inMonth = 0;
+    for (const p of payments) {
+      const m = membersOf.get(p.membership_id)!;
+      expect(p.due_fen, `${p.membership_id} ${p.month}`).toBe(dueFor(basesOf.get(p.membership_id) ?? [], approvalsOf.get(p.membership_id) ?? [], p.month));
+      expect(p.org_id).toBe(m.org_id);
+      expect(p.paid_on <= TEST_TODAY && p.month <= TEST_TODAY.slice(0, 7)).toBe(true);
+      expect(p.month >= m.joined_on.slice(0, 7) && p.paid_on >= m.joined_on).toBe(true);
+      if (m.left_on) expect(p.month < m.left_on.slice(0, 7) && p.paid_on <= m.left_on).toBe(true);
+      if (p.paid_on.startsWith(p.month)) inMonth++;
+      if ((lastPaid.get(p.membership_id) ?? '') < p.month) lastPaid.set(p.membership_id, p.month);
+    }
+    expect(payments.filter((p) => temporary.includes(p.org_id))).toEqual([]);
+    expect(inMonth / payments.length).toBeGreaterThan(0.75);
+    // Months behind at the end: 3–5 for about 2% of the members on the roll, 6 or more for about 0.5%.
+    const endMonth = TEST_TODAY.slice(0, 7);
+    const behind = (m: (typeof ms)[number]) => {
+      const last = lastPaid.get(m.id);
+      if (!last) return 0;
+      return (Number(endMonth.slice(0, 4)) - Number(last.slice(0, 4))) * 12 + Number(endMonth.slice(5)) - Number(last.slice(5));
+    };
+    const exempt = new Set(approvals.filter((a) => a.kind !== '减交').map((a) => a.membership_id));
+    const counted = stayed.filter((m) => lastPaid.has(m.id) && !exempt.has(m.id));
+    const share = (from: number, to: number) => counted.filter((m) => behind(m) >= from && behind(m) <= to).length / counted.length;
+    expect(share(4, 6)).toBeGreaterThan(0.01);
+    expect(share(4, 6)).toBeLessThan(0.04);
+    expect(share(7, 99)).toBeGreaterThan(0.001);
+    expect(share(7, 99)).toBeLessThan(0.012);
+    expect(s.dues.quarterlyBranches).toBeGreaterThanOrEqual(1);
+    expect(approvals.filter((a) => a.kind === '按季交纳').length).toBeGreaterThan(0);
+    expect(approvals.filter((a) => a.kind === '减交' || a.kind === '免交').length).toBeGreaterThan(0);
+    // A few 补交 more than six months after the month.
+    const monthsLate = (p: (typeof payments)[number]) =>
+      (Number(p.paid_on.slice(0, 4)) - Number(p.month.slice(0, 4))) * 12 + Number(p.paid_on.slice(5, 7)) - Number(p.month.slice(5, 7));
+    expect(payments.filter((p) => monthsLate(p) > 6).length).toBeGreaterThan(0);
+
     // No record dated after today.
     const latest = async (table: keyof Database, column: string) => {
       const row = await db.selectFrom(table).select((eb) => eb.fn.max(column as never).as('d')).executeTakeFirstOrThrow();
@@ -176,6 +236,8 @@ describe.each(ENGINES)('the demo county on %s', (engine) => {
       ['memberships', ['joined_on', 'confirmed_on', 'entry_on', 'left_on']],
       ['development_records', ['applied_on', 'activist_on', 'candidate_on', 'branch_meeting_on', 'approved_on', 'oath_on', 'conversion_meeting_on', 'conversion_approved_on', 'extension_decided_on']],
       ['meetings', ['held_on']],
+      ['dues_approvals', ['approved_on']],
+      ['dues_payments', ['paid_on']],
     ];
     for (const [table, columns] of dated) for (const c of columns) expect(await latest(table, c) <= TEST_TODAY, `${table}.${c}`).toBe(true);
   });

@@ -1,6 +1,6 @@
 /**
  * The demo county (演示县): a realistic, deterministic county of `members` party members with its organizations,
- * development records and organizational life, for demonstrations, the benchmarks and the rule engine's tests.
+ * development records, organizational life and party dues, for demonstrations, the benchmarks and the rule engine's tests.
  * Same seed, options and "today" → the same records. Written in one transaction through insertOrg and the bulk
  * writers, and only into an empty database.
  */
@@ -8,13 +8,15 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { toIso } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { insertDevelopmentBulk } from '../development/insert-development-bulk.js';
+import { insertDuesApprovalsBulk, insertDuesBasesBulk, insertDuesPaymentsBulk } from '../dues/insert-dues-bulk.js';
 import { insertMeetingsBulk } from '../meetings/insert-meetings-bulk.js';
 import { insertMembersBulk } from '../members/insert-members-bulk.js';
 import { insertOrg } from '../orgs/create-org.js';
 import { childPath } from '../orgs/tree.js';
+import { buildMemberDues, emptyDues, paysQuarterly, type DuesSubject } from './build-dues.js';
 import type { DemoFrame, DemoOptions, DemoSummary } from './demo-types.js';
 import { COUNTIES } from './places.js';
-import { meetingBatches, planCounty, type CountyPlan } from './plan-county.js';
+import { isBranch, meetingBatches, planCounty, type CountyPlan } from './plan-county.js';
 import { hash32, minDate } from './rng.js';
 import { summarize } from './summarize.js';
 import { verifyMeetings, verifyPlan } from './verify-plan.js';
@@ -43,8 +45,8 @@ export async function generateDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<De
     const plan = planCounty(frame);
     verifyPlan(plan, tx.clock.today());
     progress(1, 1, '生成演示数据');
-    const meetings = await writePlan(tx, plan, progress);
-    return summarize(plan, meetings);
+    const { meetings, dues } = await writePlan(tx, plan, progress);
+    return summarize(plan, meetings, dues);
   });
 }
 
@@ -65,7 +67,7 @@ export function resolveFrame(today: string, opts: DemoOptions): DemoFrame {
 
 type Progress = (done: number, total: number, phase: string) => void;
 
-async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promise<{ total: number; absences: number }> {
+async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promise<Pick<DemoSummary, 'meetings' | 'dues'>> {
   // Organizations one by one through insertOrg (parents come first in the plan), a few hundred to a few thousand.
   const orgs = new Map<string, { id: number; path: string; depth: number }>();
   for (const [i, o] of plan.orgs.entries()) {
@@ -83,23 +85,26 @@ async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promis
   }
   const idOf = (code: string) => orgs.get(code)!.id;
 
-  await inChunks(plan.members, '党员', progress, (chunk) =>
-    insertMembersBulk(
+  const membershipIds: number[] = [];
+  await inChunks(plan.members, '党员', progress, async (chunk) =>
+    membershipIds.push(...(await insertMembersBulk(
       ctx,
       chunk.map((m) => ({
         person: m.person, orgId: idOf(m.orgCode), status: m.status, joinedOn: m.joinedOn, confirmedOn: m.confirmedOn, entryKind: m.entryKind,
         entryOn: m.entryOn, isMobile: m.isMobile, mobileDestination: m.mobileDestination, leftOn: m.leftOn, leaveReason: m.leaveReason, leaveNote: m.leaveNote,
       })),
-    ),
+    ))),
   );
-  await inChunks(plan.development, '发展党员', progress, (chunk) =>
-    insertDevelopmentBulk(
+  const developmentIds: number[] = [];
+  await inChunks(plan.development, '发展党员', progress, async (chunk) =>
+    developmentIds.push(...(await insertDevelopmentBulk(
       ctx,
       chunk.map((d) => ({
         person: d.person, orgId: idOf(d.orgCode), dates: d.dates, contacts: d.contacts, introducers: d.introducers, trainingHours: d.trainingHours, extensionMonths: d.extensionMonths,
       })),
-    ),
+    ))),
   );
+  const dues = await writeDues(ctx, plan, membershipIds, developmentIds, idOf, progress);
   // Meetings are made and written a batch at a time (checked like the rest), so memory stays flat as counties grow.
   const byCode = new Map(plan.orgs.map((o) => [o.code, o]));
   const written = { total: 0, absences: 0 };
@@ -111,7 +116,70 @@ async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promis
     for (const m of batch.meetings) written.absences += m.absentees.length;
     progress(batch.done, batch.total, '组织生活');
   }
-  return written;
+  return { meetings: written, dues };
+}
+
+/**
+ * Dues for every member of a standing branch (those already on the roll and the approved recruits, whose memberships
+ * insertDevelopmentBulk made), built and written a few thousand members at a time so memory stays flat.
+ */
+async function writeDues(
+  ctx: Ctx,
+  plan: CountyPlan,
+  membershipIds: number[],
+  developmentIds: number[],
+  idOf: (code: string) => number,
+  progress: Progress,
+): Promise<DemoSummary['dues']> {
+  const { frame } = plan;
+  const membershipOfDevelopment = new Map<number, number>();
+  for (let i = 0; i < developmentIds.length; i += CHUNK) {
+    const rows = await ctx.db
+      .selectFrom('development_records')
+      .select(['id', 'membership_id'])
+      .where('id', 'in', developmentIds.slice(i, i + CHUNK))
+      .where('membership_id', 'is not', null)
+      .execute();
+    for (const r of rows) membershipOfDevelopment.set(r.id, r.membership_id!);
+  }
+  const subjects: DuesSubject[] = plan.members.map((m, i) => ({
+    membershipId: membershipIds[i]!, orgCode: m.orgCode, idNumber: m.person.idNumber, birthDate: m.person.birthDate, occupation: m.person.occupation ?? null,
+    since: m.entryKind === '转入组织关系' ? m.entryOn : m.joinedOn, leftOn: m.leftOn,
+  }));
+  plan.development.forEach((d, i) => {
+    const membershipId = membershipOfDevelopment.get(developmentIds[i]!);
+    if (membershipId === undefined || !d.dates.branchMeetingOn) return;
+    subjects.push({
+      membershipId, orgCode: d.orgCode, idNumber: d.person.idNumber, birthDate: d.person.birthDate, occupation: d.person.occupation ?? null,
+      since: d.dates.branchMeetingOn, leftOn: null,
+    });
+  });
+
+  const orgs = new Map(plan.orgs.map((o) => [o.code, o]));
+  const summary = { bases: 0, approvals: 0, payments: 0, quarterlyBranches: 0, arrears3to5: 0, arrears6plus: 0 };
+  for (const o of plan.orgs) if (isBranch(o) && paysQuarterly(frame, o)) summary.quarterlyBranches++;
+  progress(0, subjects.length, '党费');
+  for (let i = 0; i < subjects.length; i += CHUNK) {
+    const dues = emptyDues();
+    for (const s of subjects.slice(i, i + CHUNK)) {
+      const org = orgs.get(s.orgCode)!;
+      // 临时党支部不收缴党费: its participants pay in their own branches.
+      if (org.kind === '临时党支部') continue;
+      buildMemberDues(frame, org, org.parentCode ? orgs.get(org.parentCode)!.name : org.name, s, dues);
+    }
+    const orgIdOf = new Map(subjects.slice(i, i + CHUNK).map((s) => [s.membershipId, idOf(s.orgCode)]));
+    const withOrg = <T extends { membershipId: number }>(rows: T[]) => rows.map((r) => ({ ...r, orgId: orgIdOf.get(r.membershipId)! }));
+    await insertDuesBasesBulk(ctx, withOrg(dues.bases).map((b) => ({ ...b, baseFen: b.baseFen })));
+    await insertDuesApprovalsBulk(ctx, withOrg(dues.approvals));
+    await insertDuesPaymentsBulk(ctx, withOrg(dues.payments));
+    summary.bases += dues.bases.length;
+    summary.approvals += dues.approvals.length;
+    summary.payments += dues.payments.length;
+    summary.arrears3to5 += dues.arrears3to5;
+    summary.arrears6plus += dues.arrears6plus;
+    progress(Math.min(subjects.length, i + CHUNK), subjects.length, '党费');
+  }
+  return summary;
 }
 
 async function inChunks<T>(rows: T[], phase: string, progress: Progress, write: (chunk: T[]) => Promise<unknown>): Promise<void> {

@@ -1,10 +1,13 @@
-/** The figures of a generated demo county, counted from the plan and the meetings written (exactly the rows stored). */
+/** The figures of a generated demo county, counted from the plan and the meetings and dues written (exactly the rows stored). */
 import { DEVELOPMENT_STAGES, ORG_KINDS, SECTORS, type DevelopmentStage, type OrgKind, type Sector } from '../../shared/vocab.js';
 import { deriveStage } from '../development/steps.js';
 import type { DemoSummary } from './demo-types.js';
 import { isBranch, type CountyPlan } from './plan-county.js';
 
-export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings']): DemoSummary {
+const NO_DUES: DemoSummary['dues'] = { bases: 0, approvals: 0, payments: 0, quarterlyBranches: 0, arrears3to5: 0, arrears6plus: 0 };
+
+/** Meetings and dues are made while they are written, so the caller counts them (none: a plan not written yet). */
+export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings'], dues: DemoSummary['dues'] = NO_DUES): DemoSummary {
   const { frame } = plan;
   const byKind = Object.fromEntries(ORG_KINDS.map((k) => [k, 0])) as Record<OrgKind, number>;
   const branchesBySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
@@ -48,5 +51,11 @@ export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings']): 
     members: { total, active: total - left, probationary, left, mobile, women },
     development: { total: plan.development.length, byStage },
     meetings,
+    dues,
   };
+}
+
+/** The 党费 line of the summary as people read it. */
+export function describeDues(d: DemoSummary['dues']): string {
+  return `党费记录${d.bases + d.approvals + d.payments}条：基数${d.bases}条、审批${d.approvals}条、缴纳${d.payments}条（按季交纳的支部${d.quarterlyBranches}个；期末欠交3–5个月${d.arrears3to5}名、6个月以上${d.arrears6plus}名）`;
 }

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../../shared/errors.js';
 import { fromExcelSerial, fromJsDate, isValidIsoDate, parseDateText } from '../../shared/dates.js';
+import { parseYuan } from '../dues/dues-rates.js';
 import type { CellKind, CellValue } from './workbook-format.js';
 
 /** A cell reduced to a plain value: formulas to their result, rich text and hyperlinks to their text. */
@@ -108,6 +109,45 @@ export function coerceBool(raw: RawCell, header: string): Coerced<boolean> {
   return fail('VALUE_NOT_ALLOWED', `${header}：应填“是”或“否”，而不是“${displayCell(raw)}”`);
 }
 
+const MONTH_FORMS = '2026-03、2026/3或2026年3月';
+
+function monthOf(year: number, month: number): string | undefined {
+  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, '0')}` : undefined;
+}
+
+/**
+ * A dues month, YYYY-MM. Excel turns "2026-03" typed into a cell into the date 2026-03-01: a date on the first of a
+ * month is read as that month; any other day is refused rather than guessed.
+ */
+export function coerceMonth(raw: RawCell, header: string): Coerced<string> {
+  if (isBlank(raw)) return ok(undefined);
+  let month: string | undefined;
+  if (raw instanceof Date || typeof raw === 'number') {
+    const iso = raw instanceof Date ? fromJsDate(raw) : Number.isInteger(raw) && raw >= 190001 && raw <= 299912 ? null : fromExcelSerial(raw);
+    if (iso?.endsWith('-01')) month = iso.slice(0, 7);
+    else if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 190001 && raw <= 299912) month = monthOf(Math.floor(raw / 100), raw % 100);
+  } else if (typeof raw === 'string') {
+    const m = /^(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*月?$/.exec(raw.trim());
+    if (m) month = monthOf(Number(m[1]), Number(m[2]));
+  }
+  if (month) return ok(month);
+  return fail('DUES_MONTH_INVALID', `${header}：“${displayCell(raw)}”不是有效月份（可写作${MONTH_FORMS}）`);
+}
+
+/** An amount in 元 with at most two decimals (12、12.5、12.50), as integer fen; a number cell is read the same way. */
+export function coerceMoney(raw: RawCell, header: string): Coerced<number> {
+  if (isBlank(raw)) return ok(undefined);
+  let fen: number | null = null;
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 && raw < 1e9) {
+    const scaled = Math.round(raw * 100);
+    if (Math.abs(raw * 100 - scaled) < 1e-6) fen = scaled;
+  } else if (typeof raw === 'string') {
+    fen = parseYuan(raw.trim().replace(/元$/, ''));
+  }
+  if (fen !== null) return ok(fen);
+  return fail('DUES_AMOUNT_INVALID', `${header}：“${displayCell(raw)}”不是金额（以元为单位，最多两位小数，如12.50）`);
+}
+
 export function coerceCell(kind: CellKind, raw: RawCell, header: string): Coerced<CellValue> {
   switch (kind) {
     case 'text':
@@ -120,5 +160,9 @@ export function coerceCell(kind: CellKind, raw: RawCell, header: string): Coerce
       return coerceInt(raw, header);
     case 'bool':
       return coerceBool(raw, header);
+    case 'month':
+      return coerceMonth(raw, header);
+    case 'money':
+      return coerceMoney(raw, header);
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../shared/id-number.js';
 import {
+  coerceMoney,
+  coerceMonth,
   coerceBool, coerceDate, coerceIdNumber, coerceInt, coerceText, ID_AS_NUMBER_MESSAGE, normalizeCell, type Coerced, type RawCell,
 } from './cells.js';
 
@@ -90,5 +92,28 @@ describe('other cells', () => {
     expect(normalizeCell({ text: '链接', hyperlink: 'https://example.org' })).toBe('链接');
     expect(normalizeCell({ error: '#N/A' })).toEqual({ error: '#N/A' });
     expect(normalizeCell(undefined)).toBeNull();
+  });
+});
+
+describe('month and money cells', () => {
+  const value = <T>(r: { ok: true; value: T | undefined } | { ok: false }) => (r.ok ? r.value : 'ERR');
+  it('reads a month as YYYY-MM, and an Excel date only when it is the first of a month', () => {
+    expect(['2026-03', '2026/3', '2026年3月', '2026.03', ' 2026-3 '].map((m) => value(coerceMonth(m, '所属月份')))).toEqual(Array(5).fill('2026-03'));
+    expect(value(coerceMonth(new Date(Date.UTC(2026, 2, 1)), '所属月份'))).toBe('2026-03');
+    expect(value(coerceMonth(202603, '所属月份'))).toBe('2026-03');
+    for (const bad of ['2026-13', '2026-03-05', '三月', new Date(Date.UTC(2026, 2, 5)), 202613]) {
+      const r = coerceMonth(bad, '所属月份');
+      expect(r.ok ? 'OK' : r.code, String(bad)).toBe('DUES_MONTH_INVALID');
+    }
+    expect(value(coerceMonth(null, '所属月份'))).toBeUndefined();
+  });
+
+  it('reads amounts in 元 with at most two decimals as fen, from text or a number', () => {
+    expect(['12', '12.5', '12.50', '0.2', '1234.56元'].map((m) => value(coerceMoney(m, '应交金额（元）')))).toEqual([1200, 1250, 1250, 20, 123456]);
+    expect([12.5, 0.1 + 0.2 - 0.0000000000000001, 45].map((m) => value(coerceMoney(m, '应交金额（元）')))).toEqual([1250, 30, 4500]);
+    for (const bad of ['12.345', '-1', '十元', 12.345, -3, '1,000']) {
+      const r = coerceMoney(bad, '应交金额（元）');
+      expect(r.ok ? 'OK' : r.code, String(bad)).toBe('DUES_AMOUNT_INVALID');
+    }
   });
 });

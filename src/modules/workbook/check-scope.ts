@@ -63,4 +63,16 @@ export function checkImportScope(ctx: Ctx, parsed: ParsedWorkbook, visible: Map<
       if (!writable(code, false)) issues.push(denied(sheet, r.row, column, code));
     }
   }
+  // A 党费 row belongs to the organization of its member's 党员 row (a member not in that sheet is reported elsewhere).
+  const duesSheets = [[SHEETS.duesBases.name, parsed.duesBases], [SHEETS.duesApprovals.name, parsed.duesApprovals], [SHEETS.duesPayments.name, parsed.duesPayments]] as const;
+  if (duesSheets.every(([, rows]) => rows.length === 0)) return;
+  const orgOfMember = new Map<string, string>();
+  for (const r of parsed.members) if (r.values.idNumber && r.values.orgCode && !orgOfMember.has(r.values.idNumber)) orgOfMember.set(r.values.idNumber, r.values.orgCode);
+  for (const [sheet, rows] of duesSheets) {
+    for (const r of rows) {
+      const code = r.values.idNumber ? orgOfMember.get(r.values.idNumber) : undefined;
+      if (!code || (!visible.has(code) && !newParent.has(code))) continue;
+      if (!writable(code, false)) issues.push(denied(sheet, r.row, '公民身份号码', code));
+    }
+  }
 }

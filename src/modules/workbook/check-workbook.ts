@@ -2,6 +2,8 @@ import type { Ctx } from '../../context.js';
 import { AppError, type FieldIssue } from '../../shared/errors.js';
 import type { OrgInput } from '../orgs/orgs.schema.js';
 import { checkDevelopmentSheet, type PlannedDevelopment } from './check-development.js';
+import { checkDuesSheets, type PlannedDues } from './check-dues.js';
+import { loadFixedAmounts } from '../dues/dues-settings.js';
 import { checkMeetingSheet, type PlannedMeeting } from './check-meetings.js';
 import { checkMemberSheet, type PlannedMember } from './check-members.js';
 import { checkOrgSheet, type KnownOrg } from './check-orgs.js';
@@ -17,6 +19,7 @@ export interface ImportPlan {
   members: PlannedMember[];
   development: PlannedDevelopment[];
   meetings: PlannedMeeting[];
+  dues: PlannedDues;
 }
 
 /**
@@ -27,7 +30,8 @@ export interface ImportPlan {
 export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress?: ProgressFn): Promise<ImportPlan> {
   const issues: FieldIssue[] = [...parsed.issues];
   const today = ctx.clock.today();
-  const total = parsed.orgs.length + parsed.members.length + parsed.development.length + parsed.meetings.length;
+  const duesRows = parsed.duesBases.length + parsed.duesApprovals.length + parsed.duesPayments.length;
+  const total = parsed.orgs.length + parsed.members.length + parsed.development.length + parsed.meetings.length + duesRows;
   let done = 0;
   const progress = (n: number) => onProgress?.((done += n), total, '校验');
   progress(0);
@@ -55,6 +59,8 @@ export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress
   await checkPeople(ctx, members, development, issues);
   const meetings = checkMeetingSheet(parsed.meetings, orgs.known, today, issues);
   progress(parsed.meetings.length);
+  const dues = checkDuesSheets(parsed, members, orgs.known, today, issues, await loadFixedAmounts(ctx));
+  progress(duesRows);
 
   if (issues.length > 0) {
     throw new AppError('IMPORT_INVALID', `导入文件有${issues.length}处错误，未写入任何数据`, sortIssues(issues));
@@ -64,6 +70,7 @@ export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress
     members: members.map((m) => m.plan!),
     development: development.map((d) => d.plan!),
     meetings,
+    dues,
   };
 }
 

@@ -3,6 +3,7 @@ import type { IdNumberVault } from '../../shared/id-vault.js';
 import { formatAbsentees } from '../meetings/meetings.schema.js';
 import { orgFields, type OrgView } from '../orgs/orgs.schema.js';
 import { STEPS } from '../development/steps.js';
+import { yuan } from '../dues/dues-rates.js';
 
 /** One exported row: cell values by field (see workbook-format.ts); text stays text, counts are numbers. */
 export type ExportRow = Record<string, string | number | null>;
@@ -150,5 +151,80 @@ export function meetingRows(ctx: Ctx, orgs: OrgView[]): AsyncGenerator<ExportRow
       absentees: r.absentees.length > 0 ? formatAbsentees(r.absentees) : null,
       minutes: r.minutes,
     }),
+  );
+}
+
+/** A member's dues rows, ordered as the members are (by membership) and then by month. */
+function byMemberMonth<R extends { membership_id: number; m: string; id: number }>(a: R, b: R): number {
+  return a.membership_id - b.membership_id || byCode(a.m, b.m) || a.id - b.id;
+}
+
+const money = (fen: number | null) => (fen === null ? null : yuan(fen));
+
+/**
+ * The 党费 sheets: the rows of the members of the organizations (where the member is now, as on the 党员 sheet),
+ * each naming its member by ID number. Amounts are text in 元 ("12.50"), read back to the same fen.
+ */
+export function duesBaseRows(ctx: Ctx, orgs: OrgView[]): AsyncGenerator<ExportRow[]> {
+  return byOrg(
+    orgs,
+    async (ids) =>
+      (
+        await ctx.db
+          .selectFrom('dues_bases as d')
+          .innerJoin('memberships as ms', 'ms.id', 'd.membership_id')
+          .innerJoin('people as p', 'p.id', 'ms.person_id')
+          .select(['d.id', 'd.membership_id', 'ms.org_id', 'p.id_number', 'd.from_month', 'd.category', 'd.base_fen', 'd.note'])
+          .where('ms.org_id', 'in', ids)
+          .execute()
+      ).map((r) => ({ ...r, m: r.from_month })),
+    byMemberMonth,
+    (r) => ({ idNumber: ctx.vault.open(r.id_number), fromMonth: r.from_month, category: r.category, baseFen: money(r.base_fen), note: r.note }),
+  );
+}
+
+export function duesApprovalRows(ctx: Ctx, orgs: OrgView[]): AsyncGenerator<ExportRow[]> {
+  return byOrg(
+    orgs,
+    async (ids) =>
+      (
+        await ctx.db
+          .selectFrom('dues_approvals as d')
+          .innerJoin('memberships as ms', 'ms.id', 'd.membership_id')
+          .innerJoin('people as p', 'p.id', 'ms.person_id')
+          .select(['d.id', 'd.membership_id', 'ms.org_id', 'p.id_number', 'd.kind', 'd.from_month', 'd.to_month', 'd.monthly_fen', 'd.reason'])
+          .select(['d.approved_by', 'd.approved_on'])
+          .where('ms.org_id', 'in', ids)
+          .execute()
+      ).map((r) => ({ ...r, m: r.from_month })),
+    byMemberMonth,
+    (r) => ({
+      idNumber: ctx.vault.open(r.id_number),
+      kind: r.kind,
+      fromMonth: r.from_month,
+      toMonth: r.to_month,
+      monthlyFen: money(r.monthly_fen),
+      reason: r.reason,
+      approvedBy: r.approved_by,
+      approvedOn: r.approved_on,
+    }),
+  );
+}
+
+export function duesPaymentRows(ctx: Ctx, orgs: OrgView[]): AsyncGenerator<ExportRow[]> {
+  return byOrg(
+    orgs,
+    async (ids) =>
+      (
+        await ctx.db
+          .selectFrom('dues_payments as d')
+          .innerJoin('memberships as ms', 'ms.id', 'd.membership_id')
+          .innerJoin('people as p', 'p.id', 'ms.person_id')
+          .select(['d.id', 'd.membership_id', 'ms.org_id', 'p.id_number', 'd.month', 'd.due_fen', 'd.paid_fen', 'd.paid_on', 'd.note'])
+          .where('ms.org_id', 'in', ids)
+          .execute()
+      ).map((r) => ({ ...r, m: r.month })),
+    byMemberMonth,
+    (r) => ({ idNumber: ctx.vault.open(r.id_number), month: r.month, dueFen: yuan(r.due_fen), paidFen: yuan(r.paid_fen), paidOn: r.paid_on, note: r.note }),
   );
 }

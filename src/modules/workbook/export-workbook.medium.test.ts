@@ -10,7 +10,10 @@ import { createDevelopment } from '../development/record-development.js';
 import { recordMeeting } from '../meetings/record-meeting.js';
 import { leaveMember } from '../members/leave-member.js';
 import { transferMember } from '../members/transfer-member.js';
+import { getOrg } from '../orgs/find-orgs.js';
 import { updateOrg } from '../orgs/update-org.js';
+import { withActor } from '../../context.js';
+import { insertDuesApprovalsBulk, insertDuesBasesBulk, insertDuesPaymentsBulk } from '../dues/insert-dues-bulk.js';
 import { exportWorkbook } from './export-workbook.js';
 import { importWorkbook, parseWorkbook } from './import-workbook.js';
 import { countyWorkbook, removeTmpFiles, tmpFile } from './workbook-fixtures.test.js';
@@ -68,6 +71,20 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
       absentees: [{ name: '甲', reason: '病假' }, { name: '乙', reason: null }], minutes: '一、……\n二、……',
     });
     await recordMeeting(t.ctx, { orgCode: 'C.T1', kind: '理论学习中心组学习', heldOn: '2026-05-01', topic: '学习', expectedCount: 9, attendedCount: 9 });
+    // Dues: a working member with a 减交, and the moved member's rows written while still in B1 (exported with B2).
+    const b1 = (await getOrg(t.ctx, 'C.T1.B1')).id;
+    await insertDuesBasesBulk(t.ctx, [
+      { membershipId: a.id, orgId: b1, fromMonth: '2026-01', category: '在职', baseFen: 600_000, note: null },
+      { membershipId: moved.id, orgId: b1, fromMonth: '2019-06', category: '离退休', baseFen: 300_000, note: '养老金' },
+    ]);
+    await insertDuesApprovalsBulk(t.ctx, [
+      { membershipId: a.id, orgId: b1, kind: '减交', fromMonth: '2026-05', toMonth: '2026-06', monthlyFen: 2000, reason: '患病', approvedBy: '中共测试镇委员会', approvedOn: '2026-04-20' },
+    ]);
+    await insertDuesPaymentsBulk(t.ctx, [
+      { membershipId: a.id, orgId: b1, month: '2026-05', dueFen: 2000, paidFen: 2000, paidOn: '2026-05-20', note: '减交' },
+      { membershipId: a.id, orgId: b1, month: '2026-01', dueFen: 9000, paidFen: 9000, paidOn: '2026-01-15', note: null },
+      { membershipId: moved.id, orgId: b1, month: '2019-12', dueFen: 1500, paidFen: 1500, paidOn: '2019-12-05', note: null },
+    ]);
   }
 
   it('exports everything and imports it back into an empty database exactly', async () => {
@@ -75,7 +92,7 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     const first = tmpFile('xlsx');
     const phases = new Set<string>();
     const counts = await exportWorkbook(t.ctx, { file: first }, { onProgress: (_d, _t, p) => phases.add(p) });
-    expect(counts).toEqual({ orgs: 4, members: 5, development: 2, meetings: 2 });
+    expect(counts).toEqual({ orgs: 4, members: 5, development: 2, meetings: 2, duesBases: 2, duesApprovals: 1, duesPayments: 3 });
     expect([...phases]).toEqual(['导出']);
     const exported = await contents(first);
     expect(exported.orgs!.map((o) => [o.code, o.committeeSize, o.termExtendedTo])).toEqual([
@@ -83,6 +100,13 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     ]);
     expect(exported.members!.map((m) => [m.orgCode, m.leaveReason])).toEqual([
       ['C.T1.B1', undefined], ['C.T1.B1', undefined], ['C.T1.B2', undefined], ['C.T1.B2', '取消预备党员资格'], ['C.T1.B2', undefined],
+    ]);
+
+    // Amounts as text in 元, a member's rows by month.
+    expect(exported.duesPayments!.map((p) => [p.month, p.dueFen, p.paidFen])).toEqual([['2026-01', 9000, 9000], ['2026-05', 2000, 2000], ['2019-12', 1500, 1500]]);
+    expect(exported.duesBases!.map((b) => [b.category, b.baseFen, b.note])).toEqual([['在职', 600_000, undefined], ['离退休', 300_000, '养老金']]);
+    expect(exported.duesApprovals).toEqual([
+      { idNumber: exported.members![0]!.idNumber, kind: '减交', fromMonth: '2026-05', toMonth: '2026-06', monthlyFen: 2000, reason: '患病', approvedBy: '中共测试镇委员会', approvedOn: '2026-04-20' },
     ]);
 
     const target = (await freshDatabase()).ctx;
@@ -106,13 +130,31 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
   it('exports a subtree: the organization itself with its parent code, and the records under it', async () => {
     await buildCounty();
     const file = tmpFile('xlsx');
-    expect(await exportWorkbook(t.ctx, { file }, { org: 'C.T1.B2' })).toEqual({ orgs: 1, members: 3, development: 1, meetings: 0 });
+    const subtree = { orgs: 1, members: 3, development: 1, meetings: 0, duesBases: 1, duesApprovals: 0, duesPayments: 1 };
+    expect(await exportWorkbook(t.ctx, { file }, { org: 'C.T1.B2' })).toEqual(subtree);
     const c = await contents(file);
     expect(c.orgs).toEqual([{ code: 'C.T1.B2', name: '测试村2党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村', establishedOn: '2000-01-01', committeeSize: 0 }]);
 
     const target = (await freshDatabase()).ctx;
     await makeCounty(target, 0);
-    expect((await importWorkbook(target, { file })).counts).toEqual({ orgs: 1, members: 3, development: 1, meetings: 0 });
+    expect((await importWorkbook(target, { file })).counts).toEqual(subtree);
+  });
+
+  it('masks the ID numbers of every sheet, the 党费 sheets too, for a viewer', async () => {
+    await buildCounty();
+    const county = await getOrg(t.ctx, 'C');
+    const viewer = withActor(t.ctx, { kind: 'user', userId: 1, username: 'v', orgId: county.id, orgPath: county.path, roles: ['viewer'], ip: '127.0.0.1' });
+    const file = tmpFile('xlsx');
+    await exportWorkbook(viewer, { file });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    for (const name of ['党员', '党费基数', '党费审批', '党费缴纳']) {
+      const ids: string[] = [];
+      wb.getWorksheet(name)!.eachRow((row, n) => n > 1 && ids.push(String(row.getCell(name === '党员' ? 2 : 1).value)));
+      expect(ids.length, name).toBeGreaterThan(0);
+      expect(ids.every((id) => /^\d{6}\*{8}[\dX]{4}$/.test(id)), name).toBe(true);
+    }
+    expect(wb.getWorksheet('党费缴纳')!.getRow(2).getCell(3).value).toBe('90.00');
   });
 
   it('writes text cells for ID numbers and dates, a bold frozen header and set widths', async () => {
@@ -149,7 +191,7 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     const target = (await freshDatabase()).ctx;
     await makeOrg(target, { code: 'C', kind: '党委', sector: '机关' });
     const report = await importWorkbook(target, { buffer: Buffer.concat(chunks), format: 'xlsx' });
-    expect(report.counts).toEqual({ orgs: 3, members: 5, development: 2, meetings: 2 });
+    expect(report.counts).toEqual({ orgs: 3, members: 5, development: 2, meetings: 2, duesBases: 2, duesApprovals: 1, duesPayments: 3 });
 
     expect(await errorCode(exportWorkbook(t.ctx, { file: tmpFile('xlsx') }, { org: 'NOPE' }))).toBe('ORG_NOT_FOUND');
     const missing = join(tmpFile('d'), 'x.xlsx');

@@ -9,7 +9,9 @@ import { accessOf } from '../access/actor.js';
 import { listSubtree } from '../orgs/find-orgs.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
 import type { OrgView } from '../orgs/orgs.schema.js';
-import { byCode, developmentRows, meetingRows, memberRows, orgRow, type ExportRow } from './export-rows.js';
+import {
+  byCode, developmentRows, duesApprovalRows, duesBaseRows, duesPaymentRows, meetingRows, memberRows, orgRow, type ExportRow,
+} from './export-rows.js';
 import type { ImportReport } from './import-workbook.js';
 import type { ProgressFn } from './parse-workbook.js';
 import { SHEETS, type SheetDef } from './workbook-format.js';
@@ -17,7 +19,7 @@ import { SHEETS, type SheetDef } from './workbook-format.js';
 export type ExportTarget = { file: string } | { stream: NodeJS.WritableStream };
 
 /**
- * Writes the four sheets (组织, 党员, 发展党员, 组织生活) for an organization and everything under it — all
+ * Writes the seven sheets (组织, 党员, 发展党员, 组织生活, 党费基数, 党费审批, 党费缴纳) for an organization and everything under it — all
  * organizations when none is named — in exactly the format importWorkbook reads. The organization's own row keeps
  * its parent's code. ID numbers, codes and dates are text cells, so Excel never turns them into numbers. Streams:
  * memory stays bounded however many members there are. A file is written under a temporary name and renamed at
@@ -49,6 +51,9 @@ export async function exportWorkbook(
       members: await writeSheet(workbook, SHEETS.members, personal(memberRows(ctx, orgs)), progress),
       development: await writeSheet(workbook, SHEETS.development, personal(developmentRows(ctx, orgs)), progress),
       meetings: await writeSheet(workbook, SHEETS.meetings, meetingRows(ctx, orgs), progress),
+      duesBases: await writeSheet(workbook, SHEETS.duesBases, personal(duesBaseRows(ctx, orgs)), progress),
+      duesApprovals: await writeSheet(workbook, SHEETS.duesApprovals, personal(duesApprovalRows(ctx, orgs)), progress),
+      duesPayments: await writeSheet(workbook, SHEETS.duesPayments, personal(duesPaymentRows(ctx, orgs)), progress),
     };
     await workbook.commit();
     if (out) await rename(out.path, (target as { file: string }).file);
@@ -108,10 +113,10 @@ async function* once<T>(rows: T[]): AsyncGenerator<T[]> {
   yield rows;
 }
 
-/** Members, development records and meetings to export, for the progress total. */
+/** Members, development records, meetings and dues rows to export, for the progress total. */
 async function countRecords(ctx: Ctx, root: OrgView | undefined): Promise<number> {
   let sum = 0;
-  for (const table of ['memberships', 'development_records', 'meetings'] as const) {
+  for (const table of ['memberships', 'development_records', 'meetings', 'dues_bases', 'dues_approvals', 'dues_payments'] as const) {
     let q = ctx.db
       .selectFrom(`${table} as t` as 'meetings as t')
       .innerJoin('organizations as o', 'o.id', 't.org_id')

@@ -12,8 +12,10 @@ import { getOrg, listSubtree } from '../orgs/find-orgs.js';
 import { importWorkbook } from './import-workbook.js';
 import { ID_AS_NUMBER_MESSAGE } from './cells.js';
 import {
-  countyWorkbook, developmentRecords, ids, memberRecords, meetingRecords, orgRecords, removeTmpFiles, sheetRows, tmpFile, writeCsv, writeXlsx,
+  countyWorkbook, developmentRecords, duesApprovalRecords, duesBaseRecords, duesPaymentRecords, ids, memberRecords, meetingRecords, orgRecords,
+  removeTmpFiles, sheetRows, tmpFile, writeCsv, writeXlsx,
 } from './workbook-fixtures.test.js';
+import { withActor } from '../../context.js';
 
 afterEach(removeTmpFiles);
 
@@ -33,18 +35,19 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
   const t = useTestDatabase(engine);
 
   async function tableCounts() {
-    const n = async (table: 'organizations' | 'people' | 'memberships' | 'development_records' | 'meetings' | 'meeting_absences') =>
-      Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    type Table = 'organizations' | 'people' | 'memberships' | 'development_records' | 'meetings' | 'meeting_absences' | 'dues_bases' | 'dues_approvals' | 'dues_payments';
+    const n = async (table: Table) => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return {
       orgs: await n('organizations'), people: await n('people'), memberships: await n('memberships'),
       development: await n('development_records'), meetings: await n('meetings'), absences: await n('meeting_absences'),
+      dues: (await n('dues_bases')) + (await n('dues_approvals')) + (await n('dues_payments')),
     };
   }
 
   it('imports all four sheets, parents placed before children whatever the row order', async () => {
     const phases = new Set<string>();
     const report = await importWorkbook(t.ctx, { file: await countyWorkbook() }, { onProgress: (_d, _t, phase) => phases.add(phase) });
-    expect(report).toEqual({ dryRun: false, counts: { orgs: 4, members: 4, development: 2, meetings: 2 } });
+    expect(report).toEqual({ dryRun: false, counts: { orgs: 4, members: 4, development: 2, meetings: 2, duesBases: 3, duesApprovals: 2, duesPayments: 6 } });
     expect([...phases]).toEqual(['读取', '校验', '写入']);
 
     expect((await listSubtree(t.ctx)).map((o) => o.code)).toEqual(['C', 'C.T1', 'C.T1.B1', 'C.T1.B2']);
@@ -75,7 +78,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       ['C.T1.B2', '主题党日', []],
       ['C.T1.B1', '支部党员大会', [{ name: '李四', reason: '病假' }]],
     ]);
-    expect(await tableCounts()).toEqual({ orgs: 4, people: 5, memberships: 4, development: 2, meetings: 2, absences: 1 });
+    expect(await tableCounts()).toEqual({ orgs: 4, people: 5, memberships: 4, development: 2, meetings: 2, absences: 1, dues: 11 });
   });
 
   it('places organizations under parents already in the database', async () => {
@@ -177,6 +180,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
         { ...memberRecords[3]!, name: '赵陆', status: '正式党员', joinedOn: '2026-02-01' },
       ],
       development: [developmentRecords[0]!, { ...developmentRecords[1]!, idNumber: ids.zhang, name: '张三' }],
+      duesPayments: [],
     });
     const e = await importError(importWorkbook(t.ctx, { file }));
     expect(e.issues.map(where)).toEqual([
@@ -192,8 +196,8 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
 
   it('checks fully in a dry run and writes nothing', async () => {
     const report = await importWorkbook(t.ctx, { file: await countyWorkbook() }, { dryRun: true });
-    expect(report).toEqual({ dryRun: true, counts: { orgs: 4, members: 4, development: 2, meetings: 2 } });
-    expect(await tableCounts()).toEqual({ orgs: 0, people: 0, memberships: 0, development: 0, meetings: 0, absences: 0 });
+    expect(report).toEqual({ dryRun: true, counts: { orgs: 4, members: 4, development: 2, meetings: 2, duesBases: 3, duesApprovals: 2, duesPayments: 6 } });
+    expect(await tableCounts()).toEqual({ orgs: 0, people: 0, memberships: 0, development: 0, meetings: 0, absences: 0, dues: 0 });
     const bad = await countyWorkbook({ members: [...memberRecords, memberRecords[0]!] });
     expect((await importError(importWorkbook(t.ctx, { file: bad }, { dryRun: true }))).code).toBe('IMPORT_INVALID');
   });
@@ -227,6 +231,9 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       members: [{ ...memberRecords[0]!, orgCode: 'C.T9' }],
       development: [],
       meetings: [{ ...meetingRecords[0]!, orgCode: 'Q' }],
+      duesBases: [],
+      duesApprovals: [],
+      duesPayments: [],
     });
     const e = await importError(importWorkbook(t.ctx, { file }));
     expect(e.issues.map(where)).toEqual([
@@ -284,7 +291,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       说明: [['这一页不导入']],
       党员: [[], [' 入党日期 ', '党员类别', '公民身份号码', '所在组织代码', '姓名'], ['2010-07-01', '正式党员', ids.zhang, 'C.T1.B1', '张三'], [], [null, '  ', null]],
     });
-    expect((await importWorkbook(t.ctx, { file: shuffled })).counts).toEqual({ orgs: 0, members: 1, development: 0, meetings: 0 });
+    expect((await importWorkbook(t.ctx, { file: shuffled })).counts).toEqual({ orgs: 0, members: 1, development: 0, meetings: 0, duesBases: 0, duesApprovals: 0, duesPayments: 0 });
   });
 
   it('imports one sheet from a CSV file, recognized by its header', async () => {
@@ -294,7 +301,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       { orgCode: 'C.T1.B2', kind: '党课', heldOn: '2026/9/1', topic: '讲党课，“学党史”', minutes: '第一行\n第二行', expectedCount: '5', attendedCount: '3', absentees: '甲（出差）；乙' },
     ]).map((r) => r.map((c) => (c === null ? '' : String(c))));
     const report = await importWorkbook(t.ctx, { file: await writeCsv(rows) });
-    expect(report.counts).toEqual({ orgs: 0, members: 0, development: 0, meetings: 3 });
+    expect(report.counts).toEqual({ orgs: 0, members: 0, development: 0, meetings: 3, duesBases: 0, duesApprovals: 0, duesPayments: 0 });
     const b2 = (await findMeetings(t.ctx, { org: 'C.T1.B2' })).items[0]!;
     expect(b2).toMatchObject({ heldOn: '2026-09-01', topic: '讲党课，“学党史”', minutes: '第一行\n第二行', expectedCount: 5 });
     expect(b2.absentees).toEqual([{ name: '甲', reason: '出差' }, { name: '乙', reason: null }]);
@@ -302,6 +309,112 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
     const members = sheetRows('members', [{ ...memberRecords[0]!, idNumber: '1.10101E+17' }]).map((r) => r.map((c) => String(c ?? '')));
     const e = await importError(importWorkbook(t.ctx, { buffer: await readFile(await writeCsv(members, false)), format: 'csv' }));
     expect(e.issues.map(where)).toEqual(['党员!2:公民身份号码:ID_NUMBER_INVALID']);
+  });
+
+  it('imports the 党费 sheets keyed to the 党员 sheet, in fen, with the membership and its organization', async () => {
+    await importWorkbook(t.ctx, { file: await countyWorkbook() });
+    const rows = await t.ctx.db
+      .selectFrom('dues_payments as d')
+      .innerJoin('memberships as m', 'm.id', 'd.membership_id')
+      .innerJoin('organizations as o', 'o.id', 'd.org_id')
+      .select(['m.org_id', 'o.code', 'd.month', 'd.due_fen', 'd.paid_fen', 'd.paid_on', 'd.note'])
+      .orderBy('d.id')
+      .execute();
+    expect(rows.every((r) => r.org_id !== null)).toBe(true);
+    expect(rows.map((r) => [r.code, r.month, r.due_fen, r.paid_fen, r.paid_on, r.note])).toEqual([
+      ['C.T1.B1', '2026-01', 50, 50, '2026-03-25', '按季交纳'],
+      ['C.T1.B1', '2026-02', 50, 50, '2026-03-25', '按季交纳'],
+      ['C.T1.B1', '2026-03', 50, 50, '2026-03-25', '按季交纳'],
+      ['C.T1.B2', '2026-01', 4500, 4500, '2026-01-20', null],
+      ['C.T1.B2', '2026-07', 7800, 10000, '2026-07-15', '多交22元'],
+      ['C.T1.B2', '2026-09', 1000, 1000, '2026-09-10', null],
+    ]);
+    const bases = await t.ctx.db.selectFrom('dues_bases').select(['from_month', 'category', 'base_fen', 'note']).orderBy('id').execute();
+    expect(bases).toEqual([
+      { from_month: '2026-01', category: '农民', base_fen: null, note: null },
+      { from_month: '2026-01', category: '在职', base_fen: 450000, note: null },
+      { from_month: '2026-07', category: '在职', base_fen: 520000, note: '工资调整' },
+    ]);
+    const approvals = await t.ctx.db.selectFrom('dues_approvals').select(['kind', 'from_month', 'to_month', 'monthly_fen', 'approved_by', 'approved_on']).orderBy('id').execute();
+    expect(approvals).toEqual([
+      { kind: '按季交纳', from_month: '2026-01', to_month: null, monthly_fen: null, approved_by: '测试村一党支部', approved_on: '2025-12-20' },
+      { kind: '减交', from_month: '2026-09', to_month: '2026-12', monthly_fen: 1000, approved_by: '中共测试镇委员会', approved_on: '2026-08-20' },
+    ]);
+
+    // A workbook written before the 党费 sheets imports as it did.
+    const old = await writeXlsx({ 党员: sheetRows('members', [{ name: '周八', idNumber: makeIdNumber('110101', '1980-02-02', 77), orgCode: 'C.T1.B1', status: '正式党员', joinedOn: '2010-07-01', confirmedOn: '2011-07-01' }]) });
+    expect((await importWorkbook(t.ctx, { file: old })).counts).toMatchObject({ members: 1, duesBases: 0, duesApprovals: 0, duesPayments: 0 });
+  });
+
+  it('checks each 党费 cell and the amounts against the bases and approvals, naming both figures', async () => {
+    const temp = makeIdNumber('110101', '1988-08-08', 91);
+    const file = await countyWorkbook({
+      orgs: [...orgRecords, { code: 'C.T1.L1', name: '测试项目临时党支部', parentCode: 'C.T1', kind: '临时党支部', sector: '其他' }],
+      members: [...memberRecords, { name: '钱临', idNumber: temp, orgCode: 'C.T1.L1', status: '正式党员', joinedOn: '2015-07-01', confirmedOn: '2016-07-01' }],
+      duesBases: [
+        ...duesBaseRecords,
+        { idNumber: ids.zhao, fromMonth: '2026-13', category: '在职', baseFen: 3000 },
+        { idNumber: ids.zhao, fromMonth: '2026-04', category: '在职' },
+        { idNumber: ids.li, fromMonth: '2020-01', category: '农民', baseFen: '100' },
+        { idNumber: ids.sun, fromMonth: '2026-06', category: '学生' },
+        { idNumber: ids.wang, fromMonth: '2026-07', category: '在职', baseFen: '5300' },
+        { idNumber: ids.zhang, fromMonth: '2026-05', category: '退休' },
+        { idNumber: temp, fromMonth: '2026-01', category: '在职', baseFen: '6000' },
+      ],
+      duesApprovals: [
+        ...duesApprovalRecords,
+        { idNumber: ids.wang, kind: '缓交', fromMonth: '2026-01', reason: '甲', approvedBy: '乙', approvedOn: '2026-01-01' },
+        { idNumber: ids.wang, kind: '减交', fromMonth: '2026-10', reason: '甲', approvedBy: '乙', approvedOn: '2026-09-01' },
+        { idNumber: ids.wang, kind: '免交', fromMonth: '2026-03', toMonth: '2026-02', reason: '甲', approvedBy: '乙', approvedOn: '2026-01-01' },
+      ],
+      duesPayments: [
+        ...duesPaymentRecords,
+        { idNumber: ids.wang, month: '2026-08', dueFen: '45.00', paidFen: '45.00', paidOn: '2026-08-10' },
+        { idNumber: ids.wang, month: '2026-09', dueFen: '10.00', paidFen: '10.00', paidOn: '2026-09-11' },
+        { idNumber: ids.wang, month: '2026-10', dueFen: '十元', paidFen: '10.001', paidOn: '2026-10-10' },
+        { idNumber: ids.wang, month: '2025-12', dueFen: '45', paidFen: '45', paidOn: '2025-12-10' },
+        { idNumber: ids.zhang, month: '2025-12', dueFen: '0.5', paidFen: '0.5', paidOn: '2025-12-10' },
+      ],
+    });
+    const before = await tableCounts();
+    const e = await importError(importWorkbook(t.ctx, { file }));
+    expect(e.issues.map(where)).toEqual([
+      '党费基数!5:起始月份:DUES_MONTH_INVALID',
+      '党费基数!6:月缴纳基数（元）:FIELD_REQUIRED',
+      '党费基数!7:月缴纳基数（元）:FIELD_INVALID',
+      '党费基数!8:公民身份号码:MEMBER_NOT_FOUND',
+      '党费基数!9:起始月份:DUES_DUPLICATE',
+      '党费基数!10:党费类别:VALUE_NOT_ALLOWED',
+      '党费基数!11:公民身份号码:DUES_NOT_COLLECTED',
+      '党费审批!4:审批类型:VALUE_NOT_ALLOWED',
+      '党费审批!5:起始月份:DUES_APPROVAL_OVERLAP',
+      '党费审批!5:每月金额（元）:FIELD_REQUIRED',
+      '党费审批!6:截止月份:DATE_ORDER_INVALID',
+      '党费缴纳!8:应交金额（元）:DUES_AMOUNT_MISMATCH',
+      '党费缴纳!9:所属月份:DUES_DUPLICATE',
+      '党费缴纳!10:应交金额（元）:DUES_AMOUNT_INVALID',
+      '党费缴纳!10:实交金额（元）:DUES_AMOUNT_INVALID',
+      '党费缴纳!11:所属月份:DATE_ORDER_INVALID',
+      '党费缴纳!11:应交金额（元）:DUES_BASE_MISSING',
+      '党费缴纳!12:应交金额（元）:DUES_BASE_MISSING',
+    ]);
+    expect(e.issues.find((i) => i.code === 'DUES_AMOUNT_MISMATCH')!.message).toBe('应交金额45.00元与按党费基数和审批计算的78.00元不一致');
+    expect(e.issues.find((i) => i.code === 'DUES_NOT_COLLECTED')!.message).toContain('临时党支部不收缴党费');
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('rejects 党费 rows of members in an organization the importer may not change', async () => {
+    await makeCounty(t.ctx, 2);
+    const file = await writeXlsx({
+      党员: sheetRows('members', [{ ...memberRecords[0]!, orgCode: 'C.T1.B2', phone: null }]),
+      党费基数: sheetRows('duesBases', [duesBaseRecords[0]!]),
+    });
+    expect((await importWorkbook(t.ctx, { file }, { dryRun: true })).counts.duesBases).toBe(1);
+    // A township secretary sees the branch but writes only the township committee itself.
+    const town = await getOrg(t.ctx, 'C.T1');
+    const secretary = withActor(t.ctx, { kind: 'user', userId: 1, username: 'u', orgId: town.id, orgPath: town.path, roles: ['secretary'], ip: '127.0.0.1' });
+    const e = await importError(importWorkbook(secretary, { file }));
+    expect(e.issues.map(where)).toEqual(['党员!2:所在组织代码:PERMISSION_DENIED', '党费基数!2:公民身份号码:PERMISSION_DENIED']);
   });
 
   it('refuses files that are not workbooks with a clear error', async () => {

@@ -12,11 +12,11 @@ export type { ParsedWorkbook, ProgressFn, WorkbookSource } from './parse-workboo
 export interface ImportReport {
   dryRun: boolean;
   /** Rows imported (or, in a dry run, that would be). */
-  counts: { orgs: number; members: number; development: number; meetings: number };
+  counts: { orgs: number; members: number; development: number; meetings: number; duesBases: number; duesApprovals: number; duesPayments: number };
 }
 
 /**
- * Imports a workbook (组织, 党员, 发展党员, 组织生活 sheets) or a one-sheet CSV file, all or nothing: every row is checked
+ * Imports a workbook (组织, 党员, 发展党员, 组织生活 and the 党费 sheets) or a one-sheet CSV file, all or nothing: every row is checked
  * first and any problem throws IMPORT_INVALID listing them all with sheet, row and column; otherwise everything is
  * written in one transaction. A dry run checks fully and writes nothing. Progress phases: 读取, 校验, 写入.
  */
@@ -35,15 +35,29 @@ export async function importWorkbook(
   // PostgreSQL a concurrent insert of the same code or ID number still fails on the unique index, and rolls back.
   return inTransaction(ctx, async (tx) => {
     const plan = await checkWorkbook(tx, parsed, opts.onProgress);
-    const counts = { orgs: plan.orgs.length, members: plan.members.length, development: plan.development.length, meetings: plan.meetings.length };
+    const counts = {
+      orgs: plan.orgs.length,
+      members: plan.members.length,
+      development: plan.development.length,
+      meetings: plan.meetings.length,
+      duesBases: plan.dues.bases.length,
+      duesApprovals: plan.dues.approvals.length,
+      duesPayments: plan.dues.payments.length,
+    };
     if (!dryRun) {
       await writeWorkbook(tx, plan, opts.onProgress);
       await appendAudit(tx, {
         action: 'import',
         recordType: 'workbook',
-        note: `导入组织${counts.orgs}个、党员${counts.members}名、发展党员记录${counts.development}条、组织生活记录${counts.meetings}条`,
+        note: `导入${describeCounts(counts)}`,
       });
     }
     return { dryRun, counts };
   });
+}
+
+/** The counts as people read them: 组织3个、党员20名…; the 党费 sheets only when the workbook had any. */
+export function describeCounts(c: ImportReport['counts']): string {
+  const dues = c.duesBases + c.duesApprovals + c.duesPayments > 0 ? `、党费基数${c.duesBases}条、党费审批${c.duesApprovals}条、党费缴纳记录${c.duesPayments}条` : '';
+  return `组织${c.orgs}个、党员${c.members}名、发展党员记录${c.development}条、组织生活记录${c.meetings}条${dues}`;
 }

@@ -59,6 +59,9 @@ export async function parseWorkbook(source: WorkbookSource, opts: { onProgress?:
     members: rowsOf('members'),
     development: rowsOf('development'),
     meetings: rowsOf('meetings'),
+    duesBases: rowsOf('duesBases'),
+    duesApprovals: rowsOf('duesApprovals'),
+    duesPayments: rowsOf('duesPayments'),
     issues,
   };
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../shared/errors.js';
-import { normalizeHeader, SHEET_KEYS, SHEETS, type SheetDef } from './workbook-format.js';
+import { CSV_SHEET_KEYS, normalizeHeader, SHEETS, type SheetDef } from './workbook-format.js';
 
 /**
  * Decodes a CSV file: UTF-8, with or without a BOM. Excel's plain "CSV" on a Chinese system is GBK; that is refused
@@ -28,12 +28,12 @@ export function readCsvRecords(text: string): string[][] {
 }
 
 /**
- * Which sheet a CSV header row belongs to: the one with all its required columns present and the most columns
+ * Which sheet a CSV header row belongs to (the 党费 sheets never: they name members of the same .xlsx workbook): the one with all its required columns present and the most columns
  * matched (or, when every sheet lacks some, the one that matches most). Null when none fits or two fit equally.
  */
 export function detectCsvSheet(headers: string[]): SheetDef | null {
   const present = new Set(headers.map(normalizeHeader).filter(Boolean));
-  const scored = SHEET_KEYS.map((key) => {
+  const scored = CSV_SHEET_KEYS.map((key) => {
     const def = SHEETS[key];
     const names = def.columns.map((c) => normalizeHeader(c.header));
     return {

@@ -94,13 +94,35 @@ export const meetingRecords = [
   { orgCode: 'C.T1.B2', kind: '主题党日', heldOn: '2026-07-01', topic: '志愿服务', expectedCount: 2, attendedCount: 2, absentees: '无' },
 ];
 
-/** The full four-sheet test workbook, optionally changed sheet by sheet. */
+// 张三 is a 农民 member paying 0.50元 by the quarter; 王五 works (4500元: 1%, then 5200元: 1.5%) and was allowed 减交.
+export const duesBaseRecords = [
+  { idNumber: ids.zhang, fromMonth: '2026-01', category: '农民' },
+  { idNumber: ids.wang, fromMonth: '2026-01', category: '在职', baseFen: 4500 },
+  { idNumber: ids.wang, fromMonth: '2026-07', category: '在职', baseFen: '5200.00', note: '工资调整' },
+];
+
+export const duesApprovalRecords = [
+  { idNumber: ids.zhang, kind: '按季交纳', fromMonth: '2026-01', reason: '外出务工', approvedBy: '测试村一党支部', approvedOn: '2025-12-20' },
+  { idNumber: ids.wang, kind: '减交', fromMonth: '2026/9', toMonth: '2026年12月', monthlyFen: 10, reason: '家庭生活困难', approvedBy: '中共测试镇委员会', approvedOn: '2026-08-20' },
+];
+
+export const duesPaymentRecords = [
+  ...['2026-01', '2026-02', '2026-03'].map((month) => ({ idNumber: ids.zhang, month, dueFen: '0.50', paidFen: '0.5', paidOn: '2026-03-25', note: '按季交纳' })),
+  { idNumber: ids.wang, month: '2026-01', dueFen: 45, paidFen: '45.00', paidOn: '2026-01-20' },
+  { idNumber: ids.wang, month: '2026-07', dueFen: '78.00', paidFen: 100, paidOn: '2026-07-15', note: '多交22元' },
+  { idNumber: ids.wang, month: '2026-09', dueFen: '10', paidFen: '10', paidOn: '2026-09-10' },
+];
+
+/** The full test workbook (all seven sheets), optionally changed sheet by sheet. */
 export function countyWorkbook(change: Partial<Record<SheetKey, Record<string, unknown>[]>> = {}): Promise<string> {
   return writeXlsx({
     组织: sheetRows('orgs', change.orgs ?? orgRecords),
     党员: sheetRows('members', change.members ?? memberRecords),
     发展党员: sheetRows('development', change.development ?? developmentRecords),
     组织生活: sheetRows('meetings', change.meetings ?? meetingRecords),
+    党费基数: sheetRows('duesBases', change.duesBases ?? duesBaseRecords),
+    党费审批: sheetRows('duesApprovals', change.duesApprovals ?? duesApprovalRecords),
+    党费缴纳: sheetRows('duesPayments', change.duesPayments ?? duesPaymentRecords),
   });
 }
 

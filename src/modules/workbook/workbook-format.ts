@@ -1,12 +1,15 @@
 /**
  * The workbook format, defined once: the importer reads it, the exporter writes it, the README describes it.
- * Four sheets with Chinese names and headers. On import, columns are matched by header text (trimmed; full-width
+ * Seven sheets with Chinese names and headers (the three 党费 sheets only in an .xlsx workbook). On import, columns are matched by header text (trimmed; full-width
  * brackets count as half-width), in any order; a sheet may be absent. A CSV file holds one sheet's columns.
  */
 import { STEPS } from '../development/steps.js';
 
-/** How a cell is read: text; a citizen ID number (never an Excel number); a date; a whole number; 是/否. */
-export type CellKind = 'text' | 'idNumber' | 'date' | 'int' | 'bool';
+/**
+ * How a cell is read: text; a citizen ID number (never an Excel number); a date; a whole number; 是/否; a month
+ * (YYYY-MM); an amount of money in 元 (read as integer fen, written as text such as "12.50").
+ */
+export type CellKind = 'text' | 'idNumber' | 'date' | 'int' | 'bool' | 'month' | 'money';
 
 export interface ColumnDef {
   readonly header: string;
@@ -81,7 +84,39 @@ const MEETING_COLUMNS = [
   col('会议记录', 'minutes', 'text', 40),
 ] as const;
 
-export const SHEET_KEYS = ['orgs', 'members', 'development', 'meetings'] as const;
+// Party dues (0004): optional sheets, so a workbook written before them still imports. A member is named by the
+// ID number of a row of the same workbook's 党员 sheet.
+const DUES_BASE_COLUMNS = [
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('起始月份', 'fromMonth', 'month', 10, true),
+  col('党费类别', 'category', 'text', 10, true),
+  col('月缴纳基数（元）', 'baseFen', 'money', 16),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+const DUES_APPROVAL_COLUMNS = [
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('审批类型', 'kind', 'text', 10, true),
+  col('起始月份', 'fromMonth', 'month', 10, true),
+  col('截止月份', 'toMonth', 'month', 10),
+  col('每月金额（元）', 'monthlyFen', 'money', 14),
+  col('事由', 'reason', 'text', 30, true),
+  col('批准组织', 'approvedBy', 'text', 30, true),
+  col('批准日期', 'approvedOn', 'date', 12, true),
+] as const;
+
+const DUES_PAYMENT_COLUMNS = [
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('所属月份', 'month', 'month', 10, true),
+  col('应交金额（元）', 'dueFen', 'money', 14, true),
+  col('实交金额（元）', 'paidFen', 'money', 14, true),
+  col('交纳日期', 'paidOn', 'date', 12, true),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+export const SHEET_KEYS = ['orgs', 'members', 'development', 'meetings', 'duesBases', 'duesApprovals', 'duesPayments'] as const;
+/** The sheets a CSV file may hold: the 党费 sheets name members of the same workbook, so they come only in an .xlsx. */
+export const CSV_SHEET_KEYS = ['orgs', 'members', 'development', 'meetings'] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
 export interface SheetDef {
@@ -95,6 +130,9 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
   members: { key: 'members', name: '党员', columns: MEMBER_COLUMNS },
   development: { key: 'development', name: '发展党员', columns: DEVELOPMENT_COLUMNS },
   meetings: { key: 'meetings', name: '组织生活', columns: MEETING_COLUMNS },
+  duesBases: { key: 'duesBases', name: '党费基数', columns: DUES_BASE_COLUMNS },
+  duesApprovals: { key: 'duesApprovals', name: '党费审批', columns: DUES_APPROVAL_COLUMNS },
+  duesPayments: { key: 'duesPayments', name: '党费缴纳', columns: DUES_PAYMENT_COLUMNS },
 };
 
 /** The value a cell of each kind reads as; dates are ISO text (YYYY-MM-DD). */
@@ -104,6 +142,8 @@ export interface KindValue {
   date: string;
   int: number;
   bool: boolean;
+  month: string;
+  money: number;
 }
 export type CellValue = KindValue[CellKind];
 
@@ -115,12 +155,18 @@ export type OrgValues = ValuesOf<typeof ORG_COLUMNS>;
 export type MemberValues = ValuesOf<typeof MEMBER_COLUMNS>;
 export type DevelopmentValues = ValuesOf<typeof DEVELOPMENT_COLUMNS>;
 export type MeetingValues = ValuesOf<typeof MEETING_COLUMNS>;
+export type DuesBaseValues = ValuesOf<typeof DUES_BASE_COLUMNS>;
+export type DuesApprovalValues = ValuesOf<typeof DUES_APPROVAL_COLUMNS>;
+export type DuesPaymentValues = ValuesOf<typeof DUES_PAYMENT_COLUMNS>;
 
 export interface SheetValues {
   orgs: OrgValues;
   members: MemberValues;
   development: DevelopmentValues;
   meetings: MeetingValues;
+  duesBases: DuesBaseValues;
+  duesApprovals: DuesApprovalValues;
+  duesPayments: DuesPaymentValues;
 }
 
 /** Header text as compared on import: no spaces anywhere, full-width brackets as half-width. */

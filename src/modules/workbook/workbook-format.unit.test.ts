@@ -4,11 +4,11 @@ import { STEPS } from '../development/steps.js';
 import { sortIssues } from './check-workbook.js';
 import { detectCsvSheet } from './read-csv.js';
 import { columnLetter, SheetCollector } from './sheet-collector.js';
-import { normalizeHeader, SHEET_KEYS, SHEETS } from './workbook-format.js';
+import { CSV_SHEET_KEYS, normalizeHeader, SHEET_KEYS, SHEETS } from './workbook-format.js';
 
 describe('the workbook format', () => {
-  it('has the four sheets with the agreed columns', () => {
-    expect(SHEET_KEYS.map((k) => SHEETS[k].name)).toEqual(['组织', '党员', '发展党员', '组织生活']);
+  it('has the seven sheets with the agreed columns', () => {
+    expect(SHEET_KEYS.map((k) => SHEETS[k].name)).toEqual(['组织', '党员', '发展党员', '组织生活', '党费基数', '党费审批', '党费缴纳']);
     const headers = (k: (typeof SHEET_KEYS)[number]) => SHEETS[k].columns.map((c) => c.header);
     expect(headers('orgs')).toEqual(['组织代码', '组织名称', '上级组织代码', '组织类别', '单位类型', '成立日期', '本届选举日期', '任期(年)', '支委会委员人数', '延期换届至']);
     const person = ['姓名', '公民身份号码', '性别', '民族', '出生日期', '学历', '人员类别', '所在组织代码'];
@@ -17,6 +17,9 @@ describe('the workbook format', () => {
     ]);
     expect(headers('development')).toEqual([...person, ...STEPS.map((s) => s.label), '培养联系人', '入党介绍人', '集中培训学时', '延长预备期(月)']);
     expect(headers('meetings')).toEqual(['组织代码', '会议类型', '日期', '主题', '主持人', '应到人数', '实到人数', '缺席人员及原因', '会议记录']);
+    expect(headers('duesBases')).toEqual(['公民身份号码', '起始月份', '党费类别', '月缴纳基数（元）', '备注']);
+    expect(headers('duesApprovals')).toEqual(['公民身份号码', '审批类型', '起始月份', '截止月份', '每月金额（元）', '事由', '批准组织', '批准日期']);
+    expect(headers('duesPayments')).toEqual(['公民身份号码', '所属月份', '应交金额（元）', '实交金额（元）', '交纳日期', '备注']);
     for (const k of SHEET_KEYS) expect(new Set(headers(k).map(normalizeHeader)).size).toBe(headers(k).length);
   });
 
@@ -26,11 +29,13 @@ describe('the workbook format', () => {
   });
 
   it('recognizes the sheet of a CSV file by its header row', () => {
-    for (const k of SHEET_KEYS) expect(detectCsvSheet(SHEETS[k].columns.map((c) => c.header))?.key).toBe(k);
+    for (const k of CSV_SHEET_KEYS) expect(detectCsvSheet(SHEETS[k].columns.map((c) => c.header))?.key).toBe(k);
     expect(detectCsvSheet(['组织代码', '会议类型', '日期', '主题', '应到人数', '实到人数'])?.key).toBe('meetings');
     expect(detectCsvSheet(['姓名', '公民身份号码', '所在组织代码', '申请入党日期'])?.key).toBe('development');
     expect(detectCsvSheet(['姓名', '公民身份号码', '所在组织代码'])).toBeNull();
     expect(detectCsvSheet(['a', 'b'])).toBeNull();
+    // The 党费 sheets name members of the same workbook: never a CSV file on their own.
+    expect(detectCsvSheet(SHEETS.duesPayments.columns.map((c) => c.header))).toBeNull();
   });
 
   it('names columns by letter', () => {

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.js';
 import { insertDevelopmentBulk } from '../development/insert-development-bulk.js';
+import { insertDuesApprovalsBulk, insertDuesBasesBulk, insertDuesPaymentsBulk } from '../dues/insert-dues-bulk.js';
 import { insertMeetingsBulk } from '../meetings/insert-meetings-bulk.js';
 import { insertMembersBulk } from '../members/insert-members-bulk.js';
 import { insertOrg } from '../orgs/create-org.js';
@@ -14,7 +15,8 @@ const BATCH = 10_000;
  * parent's id); members, development records and meetings with the bulk writers, in batches so that progress shows.
  */
 export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: ProgressFn): Promise<void> {
-  const total = plan.orgs.length + plan.members.length + plan.development.length + plan.meetings.length;
+  const { dues } = plan;
+  const total = plan.orgs.length + plan.members.length + plan.development.length + plan.meetings.length + dues.bases.length + dues.approvals.length + dues.payments.length;
   let done = 0;
   const progress = (n: number) => onProgress?.((done += n), total, '写入');
   progress(0);
@@ -33,9 +35,10 @@ export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: Pro
   // A member admitted through the development record in the same file came onto the roll that way, as
   // insertDevelopmentBulk records it for the members it creates.
   const admittedOn = new Map(plan.development.filter((d) => d.dates.approvedOn).map((d) => [d.person.idNumber, d.dates.approvedOn!]));
+  const membershipOf = new Map<string, { id: number; orgId: number }>();
   for (let i = 0; i < plan.members.length; i += BATCH) {
     const batch = plan.members.slice(i, i + BATCH);
-    await insertMembersBulk(
+    const membershipIds = await insertMembersBulk(
       ctx,
       batch.map((m) => ({
         person: m.person,
@@ -51,6 +54,7 @@ export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: Pro
         leaveReason: m.leaveReason,
       })),
     );
+    batch.forEach((m, j) => membershipOf.set(m.person.idNumber, { id: membershipIds[j]!, orgId: orgId(m.orgCode) }));
     progress(batch.length);
   }
 
@@ -77,6 +81,21 @@ export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: Pro
   for (let i = 0; i < plan.meetings.length; i += BATCH) {
     const batch = plan.meetings.slice(i, i + BATCH);
     await insertMeetingsBulk(ctx, batch.map(({ row: _row, orgCode, ...m }) => ({ ...m, orgId: orgId(orgCode) })));
+    progress(batch.length);
+  }
+
+  // The 党费 rows name members of the 党员 sheet (checked), and are kept with the member's organization.
+  const member = (idNumber: string) => {
+    const m = membershipOf.get(idNumber)!;
+    return { membershipId: m.id, orgId: m.orgId };
+  };
+  await insertDuesBasesBulk(ctx, dues.bases.map(({ idNumber, ...b }) => ({ ...member(idNumber), ...b })));
+  progress(dues.bases.length);
+  await insertDuesApprovalsBulk(ctx, dues.approvals.map(({ idNumber, ...a }) => ({ ...member(idNumber), ...a })));
+  progress(dues.approvals.length);
+  for (let i = 0; i < dues.payments.length; i += BATCH) {
+    const batch = dues.payments.slice(i, i + BATCH);
+    await insertDuesPaymentsBulk(ctx, batch.map(({ idNumber, ...p }) => ({ ...member(idNumber), ...p })));
     progress(batch.length);
   }
 }
