@@ -1,7 +1,8 @@
 /**
  * The bare SQL that computes the facts the rule engine judges (src/rules/facts.ts), written by hand and run on the
  * raw driver: what `npm run bench` sets rule evaluation against. Parameters: $1 root path, $2 its upper bound,
- * $3 the day judged, $4 the first day meetings are read from, $5 the period's last day, $6 the attendance look-back.
+ * $3 the day judged, $4 the first day meetings are read from, $5 the period's last day, $6 the attendance look-back,
+ * $7 the look-back's month, $8 the period's first day.
  * The engine then works out attendance in memory from the meetings and absentees read.
  */
 import SQLite from 'better-sqlite3';
@@ -51,6 +52,18 @@ export const FACT_QUERIES: Record<string, string> = {
     join meetings mt on mt.id = ma.meeting_id
     join organizations o on o.id = mt.org_id
     where o.path >= $1 and o.path < $2 and mt.kind in ${MEMBER_KINDS} and mt.held_on > $6 and mt.held_on <= $3`,
+  duesBases: `
+    select b.membership_id, b.from_month, b.category, b.base_fen
+    from dues_bases b join memberships ms on ms.id = b.membership_id join organizations o on o.id = ms.org_id
+    where o.path >= $1 and o.path < $2`,
+  duesApprovals: `
+    select a.membership_id, a.kind, a.from_month, a.to_month, a.monthly_fen
+    from dues_approvals a join memberships ms on ms.id = a.membership_id join organizations o on o.id = ms.org_id
+    where o.path >= $1 and o.path < $2 and a.approved_on <= $3`,
+  duesPayments: `
+    select p.membership_id, p.month, p.due_fen, p.paid_fen, p.paid_on
+    from dues_payments p join memberships ms on ms.id = p.membership_id join organizations o on o.id = ms.org_id
+    where o.path >= $1 and o.path < $2 and p.paid_on <= $3 and (p.month > $7 or (p.paid_on >= $8 and p.paid_on <= $5))`,
 };
 
 export interface BareFacts {
@@ -85,7 +98,7 @@ export function pgFacts(url: string, schema: string): BareFacts {
       const out: Record<string, number> = {};
       for (const [name, text] of Object.entries(FACT_QUERIES)) {
         // PostgreSQL wants every numbered parameter up to the highest used: renumber those this query uses.
-        const used = [...new Set([...text.matchAll(/\$(\d)/g)].map((m) => Number(m[1])))].sort();
+        const used = [...new Set([...text.matchAll(/\$(\d)/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
         const renumbered = text.replace(/\$(\d)/g, (_, d: string) => `$${used.indexOf(Number(d)) + 1}`);
         out[name] = (await pool.query(renumbered, used.map((i) => params[i - 1]))).rowCount ?? 0;
       }

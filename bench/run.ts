@@ -215,7 +215,7 @@ async function compareRules(ctx: Ctx, bare: BareFacts, period: Period, rounds = 
     last = await evaluateRules(ctx, { period });
     ours.push(performance.now() - t0);
     const f = last.facts;
-    const params = [f.root.path, subtreeUpperBound(f.root.path), f.asOf, f.meetingsFrom, period.end, f.lookbackFrom];
+    const params = [f.root.path, subtreeUpperBound(f.root.path), f.asOf, f.meetingsFrom, period.end, f.lookbackFrom, f.lookbackFrom.slice(0, 7), period.start];
     t0 = performance.now();
     const rows = await bare.run(params);
     raw.push(performance.now() - t0);

@@ -117,5 +117,9 @@ export function requirementText(req: Requirement): string {
       return `延长预备期${req.minMonths}–${req.maxMonths}个月，只能一次`;
     case 'org-life-lapse':
       return `连续${req.months}个月不参加党的组织生活的按党章第九条处理（满${req.warnMonths}个月起提醒）`;
+    case 'dues-arrears':
+      return `连续${req.months}个月不交纳党费的按党章第九条处理（满${req.warnMonths}个月起提醒）`;
+    case 'dues-backpay':
+      return `补交党费不超过${req.months}个月`;
   }
 }

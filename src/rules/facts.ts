@@ -8,6 +8,7 @@ import { addMonths, type IsoDate } from '../shared/dates.js';
 import { subtreeUpperBound } from '../modules/orgs/tree.js';
 import type { StepDates } from '../modules/development/steps.js';
 import { STEPS } from '../modules/development/steps.js';
+import type { ApprovalRow, BaseRow, DuesApprovalKind, DuesCategory } from '../modules/dues/dues-rates.js';
 
 export interface OrgFact {
   id: number;
@@ -73,6 +74,22 @@ export interface MemberFact {
   developed: boolean;
 }
 
+export interface DuesPaymentFact {
+  month: string;
+  dueFen: number;
+  paidFen: number;
+  paidOn: IsoDate;
+}
+
+/** Each member's dues records (by membership id): bases, approved arrangements, and payments in the look-back. */
+export interface DuesFacts {
+  bases: Map<number, BaseRow[]>;
+  approvals: Map<number, ApprovalRow[]>;
+  payments: Map<number, DuesPaymentFact[]>;
+  /** Payments made in the period judged, for the back-pay limit (wherever their month lies). */
+  paidInPeriod: (DuesPaymentFact & { membershipId: number })[];
+}
+
 export interface Facts {
   root: OrgFact;
   orgs: OrgFact[];
@@ -80,6 +97,7 @@ export interface Facts {
   meetings: MeetingFact[];
   development: DevelopmentFact[];
   members: MemberFact[];
+  dues: DuesFacts;
   /** The day the roll and the terms are judged on: the period's end, or today if that comes first. */
   asOf: IsoDate;
   /** Meetings are read from this day: the start of the year the period starts in, or the look-back if earlier. */
@@ -229,5 +247,55 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
     };
   });
 
-  return { root: orgs[0]!, orgs, byId, meetings, development, members, asOf, meetingsFrom, lookbackFrom };
+  const dues = await loadDues(ctx, rootPath, upper, range, asOf, lookbackFrom);
+  return { root: orgs[0]!, orgs, byId, meetings, development, members, dues, asOf, meetingsFrom, lookbackFrom };
+}
+
+/** Dues of the members on a roll in the subtree: three queries, by the member's current organization. */
+async function loadDues(ctx: Ctx, rootPath: string, upper: string, range: { from: IsoDate; to: IsoDate }, asOf: IsoDate, lookbackFrom: IsoDate): Promise<DuesFacts> {
+  const baseRows = await ctx.db
+    .selectFrom('dues_bases as b')
+    .innerJoin('memberships as ms', 'ms.id', 'b.membership_id')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .select(['b.membership_id', 'b.from_month', 'b.category', 'b.base_fen'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .execute();
+  const approvalRows = await ctx.db
+    .selectFrom('dues_approvals as a')
+    .innerJoin('memberships as ms', 'ms.id', 'a.membership_id')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .select(['a.membership_id', 'a.kind', 'a.from_month', 'a.to_month', 'a.monthly_fen'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('a.approved_on', '<=', asOf)
+    .execute();
+  // Payments for the months of the look-back (to count arrears), and those paid within the period (back-pay).
+  const paymentRows = await ctx.db
+    .selectFrom('dues_payments as p')
+    .innerJoin('memberships as ms', 'ms.id', 'p.membership_id')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .select(['p.membership_id', 'p.month', 'p.due_fen', 'p.paid_fen', 'p.paid_on'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('p.paid_on', '<=', asOf)
+    .where((w) => w.or([w('p.month', '>', lookbackFrom.slice(0, 7)), w.and([w('p.paid_on', '>=', range.from), w('p.paid_on', '<=', range.to)])]))
+    .execute();
+  const group = <R, V>(rows: R[], key: (r: R) => number, value: (r: R) => V) => {
+    const out = new Map<number, V[]>();
+    for (const r of rows) {
+      const k = key(r);
+      const list = out.get(k);
+      if (list) list.push(value(r));
+      else out.set(k, [value(r)]);
+    }
+    return out;
+  };
+  const payments = paymentRows.map((r) => ({ membershipId: r.membership_id, month: r.month, dueFen: r.due_fen, paidFen: r.paid_fen, paidOn: r.paid_on }));
+  return {
+    bases: group(baseRows, (r) => r.membership_id, (r): BaseRow => ({ fromMonth: r.from_month, category: r.category as DuesCategory, baseFen: r.base_fen })),
+    approvals: group(approvalRows, (r) => r.membership_id, (r): ApprovalRow => ({ kind: r.kind as DuesApprovalKind, fromMonth: r.from_month, toMonth: r.to_month, monthlyFen: r.monthly_fen })),
+    payments: group(payments, (r) => r.membershipId, ({ membershipId: _m, ...p }) => p),
+    paidInPeriod: payments.filter((p) => p.paidOn >= range.from && p.paidOn <= range.to),
+  };
 }

@@ -30,6 +30,8 @@ describe.each(ENGINES)('the rule engine on the demo county on %s', (engine) => {
       'dev.conversion-promptly|overdue',
       'dev.conversion-approval|overdue',
       'members.org-life-lapse|violation',
+      'members.dues-arrears|upcoming',
+      'members.dues-arrears|violation',
     ];
     for (const k of expected) expect(kinds, k).toContain(k);
 

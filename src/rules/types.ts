@@ -69,7 +69,9 @@ export type Requirement =
   | { type: 'probation-not-before' }
   | { type: 'conversion-promptly'; months: number; transferredInMonths: number }
   | { type: 'extension-range'; minMonths: number; maxMonths: number }
-  | { type: 'org-life-lapse'; months: number; warnMonths: number };
+  | { type: 'org-life-lapse'; months: number; warnMonths: number }
+  | { type: 'dues-arrears'; months: number; warnMonths: number }
+  | { type: 'dues-backpay'; months: number };
 export type RequirementType = Requirement['type'];
 
 /** A parameter a deployment may change (local practice, or a threshold the sources give as a range). */

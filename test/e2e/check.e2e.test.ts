@@ -273,7 +273,7 @@ describe.each(ENGINES)('the checks API on %s', (engine: Engine) => {
     expectError(await put(viewer, 'notice.greenAt', 95), 403, 'PERMISSION_DENIED');
     const rules = await api.app.inject({ method: 'GET', url: '/api/rules', headers: viewer });
     expect(rules.statusCode).toBe(200);
-    expect((rules.json() as { ruleSets: unknown[] }).ruleSets).toHaveLength(5);
+    expect((rules.json() as { ruleSets: unknown[] }).ruleSets).toHaveLength(6);
 
     const changed = await put(api.headers, 'notice.greenAt', 95);
     expect(changed.statusCode, changed.body).toBe(200);

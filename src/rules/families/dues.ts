@@ -1,0 +1,93 @@
+/**
+ * Party dues (中组发〔2008〕3号, 党章第九条): consecutive months unpaid, counted back from the last month over on the
+ * day judged (under 按季交纳, from the last quarter over), warned from 3 and a case for the branch meeting from 6; and
+ * back-payments that reach more than 6 months back. Only members with a dues base recorded are judged: with none,
+ * nothing is known to be due. A month of 0 due (免交) or before the member joined breaks no run.
+ */
+import { addMonths, daysInMonth, splitIso } from '../../shared/dates.js';
+import { approvalFor, dueFor, type FixedAmounts } from '../../modules/dues/dues-rates.js';
+import type { DuesPaymentFact, MemberFact } from '../facts.js';
+import { monthsBetween } from '../period.js';
+import type { RuleContext } from '../context.js';
+
+export function evaluateDues(rc: RuleContext): void {
+  const fixed: FixedAmounts = { farmerFen: rc.settings.int('dues.farmerFen'), hardshipFen: 20 };
+  const { dues } = rc.facts;
+  for (const active of rc.current('members')) {
+    if (!rc.settings.enabled(active.rule)) continue;
+    const rule = rc.settings.apply(active.rule);
+    const req = rule.requirement;
+    if (req.type === 'dues-arrears') {
+      for (const m of rc.facts.members) {
+        const org = rc.facts.byId.get(m.orgId);
+        const bases = dues.bases.get(m.membershipId);
+        if (!org || !bases || !rc.applies(rule, org)) continue;
+        const approvals = dues.approvals.get(m.membershipId) ?? [];
+        const paid = new Map((dues.payments.get(m.membershipId) ?? []).map((p) => [p.month, p]));
+        const unpaid = unpaidRun(m, rc.asOf, (month) => dueFor(bases, approvals, month, fixed), paid, (month) => !!approvalFor(approvals, month, ['按季交纳']));
+        const ok = unpaid.length < req.months;
+        rc.check(org, rule, ok ? 'met' : 'failed');
+        if (unpaid.length < req.warnMonths) continue;
+        const owed = unpaid.reduce((n, u) => n + u.due, 0);
+        const span = `${unpaid.at(-1)!.month}至${unpaid[0]!.month}连续${unpaid.length}个月未交纳党费（应交${(owed / 100).toFixed(2)}元）`;
+        rc.find({ ...active, rule }, {
+          org, period: rc.period.label, status: ok ? 'upcoming' : 'violation', severity: ok ? 'warn' : 'block', dueOn: null, open: true, person: m.name,
+          evidence: {
+            records: [{ type: 'membership', id: m.membershipId, summary: `${m.name}（${m.status}）` }],
+            facts: { 未交月份: unpaid.map((u) => u.month).join('、'), 应交合计元: (owed / 100).toFixed(2), 统计日期: rc.asOf },
+            searched: `${m.name}在上述月份的党费交纳记录`,
+          },
+          message: ok
+            ? `${m.name}：${span}，请批评教育、限期改正`
+            : `${m.name}：${span}。无正当理由的，按党章第九条由支部大会讨论处理并报上级党组织批准`,
+        });
+      }
+    } else if (req.type === 'dues-backpay') {
+      const memberById = new Map(rc.facts.members.map((m) => [m.membershipId, m]));
+      for (const p of dues.paidInPeriod) {
+        const m = memberById.get(p.membershipId);
+        const org = m ? rc.facts.byId.get(m.orgId) : undefined;
+        if (!m || !org || !rc.applies(rule, org)) continue;
+        const monthEnd = addMonths(`${p.month}-01`, 1);
+        const late = p.paidOn >= monthEnd ? monthsBetween(`${p.month}-01`, p.paidOn) : 0;
+        const ok = late <= req.months;
+        rc.check(org, rule, ok ? 'met' : 'failed');
+        if (ok) continue;
+        rc.find({ ...active, rule }, {
+          org, period: p.paidOn.slice(0, 7), status: 'overdue', dueOn: p.paidOn, open: false, person: m.name,
+          evidence: { records: [{ type: 'membership', id: m.membershipId, summary: `${m.name}（${m.status}）` }], facts: { 所属月份: p.month, 交纳日期: p.paidOn, 实交元: (p.paidFen / 100).toFixed(2) } },
+          message: `${m.name}：${p.paidOn}补交${p.month}的党费，已超过${req.months}个月`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * The run of unpaid months ending with the last month over on `asOf` (newest first). Under 按季交纳 the months of a
+ * quarter still running are not yet due. A month is paid when a payment for it was made by `asOf`.
+ */
+function unpaidRun(
+  m: MemberFact,
+  asOf: string,
+  due: (month: string) => number | null,
+  paid: Map<string, DuesPaymentFact>,
+  quarterly: (month: string) => boolean,
+): { month: string; due: number }[] {
+  const [y, mo, d] = splitIso(asOf);
+  const lastOver = d === daysInMonth(y, mo) ? asOf.slice(0, 7) : addMonths(`${asOf.slice(0, 7)}-01`, -1).slice(0, 7);
+  const first = m.joinedOn.slice(0, 7);
+  const out: { month: string; due: number }[] = [];
+  for (let month = lastOver; month >= first && out.length < 24; month = addMonths(`${month}-01`, -1).slice(0, 7)) {
+    if (quarterly(month)) {
+      const quarterEnd = `${month.slice(0, 4)}-${String(Math.ceil(Number(month.slice(5, 7)) / 3) * 3).padStart(2, '0')}`;
+      if (quarterEnd > lastOver) continue;
+    }
+    const d = due(month);
+    if (d === null || d === 0) break;
+    const p = paid.get(month);
+    if (p && p.paidFen >= d) break;
+    out.push({ month, due: d - (p?.paidFen ?? 0) });
+  }
+  return out;
+}
