@@ -1,3 +1,4 @@
+import { failure } from '../../../test/helpers/errors.js';
 import { PassThrough } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,6 +115,24 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     const second = tmpFile('xlsx');
     await exportWorkbook(target, { file: second });
     expect(await contents(second)).toEqual(exported);
+  });
+
+  it('continues a sheet past its row limit on （续1）, （续2）… sheets, imports them back, and places problems on them', async () => {
+    await buildCounty();
+    const file = tmpFile('xlsx');
+    const counts = await exportWorkbook(t.ctx, { file }, { maxSheetRows: 1 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('党费缴纳'))).toEqual(['党费缴纳', '党费缴纳（续1）', '党费缴纳（续2）']);
+    const target = (await freshDatabase()).ctx;
+    expect((await importWorkbook(target, { file })).counts).toEqual(counts);
+
+    // A wrong amount on the second continuation sheet is reported there, at its own row.
+    wb.getWorksheet('党费缴纳（续2）')!.getRow(2).getCell(3).value = '1.00';
+    const broken = tmpFile('xlsx');
+    await wb.xlsx.writeFile(broken);
+    const err = await failure(importWorkbook((await freshDatabase()).ctx, { file: broken }));
+    expect(err.issues.map((i) => [i.sheet, i.row, i.code])).toContainEqual(['党费缴纳（续2）', 2, 'DUES_AMOUNT_MISMATCH']);
   });
 
   it('round-trips an imported workbook', async () => {

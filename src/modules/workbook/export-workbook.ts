@@ -14,7 +14,7 @@ import {
 } from './export-rows.js';
 import type { ImportReport } from './import-workbook.js';
 import type { ProgressFn } from './parse-workbook.js';
-import { SHEETS, type SheetDef } from './workbook-format.js';
+import { continuationName, MAX_SHEET_ROWS, SHEETS, type SheetDef } from './workbook-format.js';
 
 export type ExportTarget = { file: string } | { stream: NodeJS.WritableStream };
 
@@ -28,7 +28,8 @@ export type ExportTarget = { file: string } | { stream: NodeJS.WritableStream };
 export async function exportWorkbook(
   ctx: Ctx,
   target: ExportTarget,
-  opts: { org?: string; onProgress?: ProgressFn } = {},
+  /** `maxSheetRows`: rows a sheet holds before it continues on the next (Excel's limit; smaller in tests). */
+  opts: { org?: string; onProgress?: ProgressFn; maxSheetRows?: number } = {},
 ): Promise<ImportReport['counts']> {
   const orgs = (await listSubtree(ctx, opts.org)).sort((a, b) => a.depth - b.depth || byCode(a.code, b.code));
   const total = orgs.length + (await countRecords(ctx, opts.org ? orgs[0] : undefined));
@@ -47,13 +48,13 @@ export async function exportWorkbook(
     // workbook is a masked report, which the importer would refuse as it stands.
     const personal = accessOf(ctx.actor).fullPersonalData ? <T>(rows: T) => rows : maskedRows;
     const counts = {
-      orgs: await writeSheet(workbook, SHEETS.orgs, once(orgs.map(orgRow)), progress),
-      members: await writeSheet(workbook, SHEETS.members, personal(memberRows(ctx, orgs)), progress),
-      development: await writeSheet(workbook, SHEETS.development, personal(developmentRows(ctx, orgs)), progress),
-      meetings: await writeSheet(workbook, SHEETS.meetings, meetingRows(ctx, orgs), progress),
-      duesBases: await writeSheet(workbook, SHEETS.duesBases, personal(duesBaseRows(ctx, orgs)), progress),
-      duesApprovals: await writeSheet(workbook, SHEETS.duesApprovals, personal(duesApprovalRows(ctx, orgs)), progress),
-      duesPayments: await writeSheet(workbook, SHEETS.duesPayments, personal(duesPaymentRows(ctx, orgs)), progress),
+      orgs: await writeSheet(workbook, SHEETS.orgs, once(orgs.map(orgRow)), progress, opts.maxSheetRows),
+      members: await writeSheet(workbook, SHEETS.members, personal(memberRows(ctx, orgs)), progress, opts.maxSheetRows),
+      development: await writeSheet(workbook, SHEETS.development, personal(developmentRows(ctx, orgs)), progress, opts.maxSheetRows),
+      meetings: await writeSheet(workbook, SHEETS.meetings, meetingRows(ctx, orgs), progress, opts.maxSheetRows),
+      duesBases: await writeSheet(workbook, SHEETS.duesBases, personal(duesBaseRows(ctx, orgs)), progress, opts.maxSheetRows),
+      duesApprovals: await writeSheet(workbook, SHEETS.duesApprovals, personal(duesApprovalRows(ctx, orgs)), progress, opts.maxSheetRows),
+      duesPayments: await writeSheet(workbook, SHEETS.duesPayments, personal(duesPaymentRows(ctx, orgs)), progress, opts.maxSheetRows),
     };
     await workbook.commit();
     if (out) await rename(out.path, (target as { file: string }).file);
@@ -82,18 +83,32 @@ async function writeSheet(
   sheet: SheetDef,
   batches: AsyncIterable<ExportRow[]>,
   progress: (n: number) => void,
+  maxRows = MAX_SHEET_ROWS,
 ): Promise<number> {
-  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   // Text format ('@') on every text column and its cells: what a user types or edits there stays text (an ID
   // number, a code like 001, a date) instead of becoming a number.
   const styles = sheet.columns.map((c) => (c.kind === 'int' ? NUMBER_STYLE : TEXT_STYLE));
-  ws.columns = sheet.columns.map((c, i) => ({ header: c.header, key: c.field, width: c.width, style: styles[i]! }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.commit();
+  const open = (name: string) => {
+    const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c, i) => ({ header: c.header, key: c.field, width: c.width, style: styles[i]! }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    return ws;
+  };
+  let ws = open(sheet.name);
   let n = 0;
+  let onSheet = 0;
+  let continuations = 0;
   for await (const batch of batches) {
     for (const record of batch) {
+      // Past Excel's last row, the sheet continues on 党费缴纳（续1）… (workbook-format.ts).
+      if (onSheet === maxRows) {
+        ws.commit();
+        ws = open(continuationName(sheet.name, ++continuations));
+        onSheet = 0;
+      }
+      onSheet++;
       const row = ws.addRow(sheet.columns.map((c) => record[c.field] ?? null));
       // One shared style object per kind: exceljs then looks its id up instead of building it for every cell.
       row.eachCell({ includeEmpty: true }, (cell, col) => (cell.style = styles[col - 1]!));

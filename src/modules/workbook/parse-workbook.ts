@@ -4,7 +4,7 @@ import { AppError, type FieldIssue } from '../../shared/errors.js';
 import { readXlsx, type RowSink } from './read-xlsx.js';
 import { decodeCsv, detectCsvSheet, readCsvRecords } from './read-csv.js';
 import { SheetCollector, type ParsedRow } from './sheet-collector.js';
-import { SHEET_KEYS, SHEETS, type SheetKey, type SheetValues } from './workbook-format.js';
+import { CONTINUATION, SHEET_KEYS, SHEETS, splitContinuation, type SheetKey, type SheetValues } from './workbook-format.js';
 
 export type { ParsedRow } from './sheet-collector.js';
 
@@ -39,6 +39,8 @@ class RowCounter {
 }
 
 type Collectors = Map<SheetKey, SheetCollector>;
+/** Continuation sheets (党费缴纳（续1）…) by their base sheet, with their number. */
+type Continued = Map<SheetKey, { k: number; collector: SheetCollector }[]>;
 
 /**
  * Reads and parses a workbook (or a one-sheet CSV file) into typed rows, touching no database. A file that cannot be
@@ -48,10 +50,16 @@ export async function parseWorkbook(source: WorkbookSource, opts: { onProgress?:
   const opened = await openSource(source);
   const issues: FieldIssue[] = [];
   const counter = new RowCounter(opts.onProgress);
-  const collectors = opened.format === 'xlsx' ? await collectXlsx(opened.buffer, issues, counter) : collectCsv(opened.buffer, issues, counter);
+  const continued: Continued = new Map();
+  const collectors = opened.format === 'xlsx' ? await collectXlsx(opened.buffer, issues, counter, continued) : collectCsv(opened.buffer, issues, counter);
   opts.onProgress?.(counter.read, counter.read, '读取');
 
-  const rowsOf = <K extends SheetKey>(key: K) => (collectors.get(key)?.rows ?? []) as unknown as ParsedRow<SheetValues[K]>[];
+  const rowsOf = <K extends SheetKey>(key: K) => {
+    const rows = collectors.get(key)?.rows ?? [];
+    const more = continued.get(key) ?? [];
+    const all = more.length === 0 ? rows : [...rows, ...more.flatMap(({ k, collector }) => collector.rows.map((r) => ({ ...r, row: k * CONTINUATION + r.row })))];
+    return all as unknown as ParsedRow<SheetValues[K]>[];
+  };
   return {
     format: opened.format,
     found: SHEET_KEYS.filter((k) => collectors.has(k)),
@@ -67,13 +75,28 @@ export async function parseWorkbook(source: WorkbookSource, opts: { onProgress?:
 }
 
 /** The sheets of a workbook are recognized by name; other sheets (instructions, say) are passed over. */
-async function collectXlsx(zip: Buffer, issues: FieldIssue[], counter: RowCounter): Promise<Collectors> {
+async function collectXlsx(zip: Buffer, issues: FieldIssue[], counter: RowCounter, continued: Continued): Promise<Collectors> {
   const collectors: Collectors = new Map();
   const otherSheets: string[] = [];
   // The number of rows is estimated from the share of the sheets' XML read so far.
   let share = 0;
   counter.total = () => Math.max(counter.read, Math.round(counter.read / (share || 1)));
   const sinkFor = (name: string): RowSink | null => {
+    const { base, k } = splitContinuation(name);
+    const continues = k > 0 ? SHEET_KEYS.find((key) => SHEETS[key].name === base) : undefined;
+    if (continues) {
+      const list = continued.get(continues) ?? [];
+      if (k >= 100 || list.some((c) => c.k === k)) {
+        issues.push({ code: 'FIELD_INVALID', field: '', message: `工作表“${name}”的续表编号重复或过大`, sheet: name });
+        return null;
+      }
+      const collector = new SheetCollector({ ...SHEETS[continues], name }, issues);
+      continued.set(continues, [...list, { k, collector }]);
+      return (row, cells) => {
+        counter.count();
+        collector.add(row, cells);
+      };
+    }
     const key = SHEET_KEYS.find((k) => SHEETS[k].name === name);
     if (!key) {
       otherSheets.push(name);

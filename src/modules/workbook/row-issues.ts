@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors.js';
 import { zodIssues } from '../../shared/validation.js';
 import type { ParsedRow } from './sheet-collector.js';
-import { columnOf, labelsOf, type SheetDef } from './workbook-format.js';
+import { columnOf, labelsOf, locate, type SheetDef } from './workbook-format.js';
 
 /** Places an issue of a record (field in camelCase) at its sheet, Excel row and Chinese column. */
 export function at(sheet: SheetDef, row: number, issue: FieldIssue): FieldIssue {
   const column = columnOf(sheet, issue.field)?.header;
-  return { ...issue, sheet: sheet.name, row, ...(column !== undefined && { column }) };
+  return { ...issue, ...locate(sheet.name, row), ...(column !== undefined && { column }) };
 }
 
 /** Shared by the rows with nothing wrong (most of them), so that a large sheet does not build a set per row. */

@@ -184,3 +184,27 @@ export function columnOf(sheet: SheetDef, field: string): ColumnDef | undefined 
 export function labelsOf(sheet: SheetDef): Record<string, string> {
   return Object.fromEntries(sheet.columns.map((c) => [c.field, c.header]));
 }
+
+/**
+ * Excel holds at most 1,048,576 rows a sheet. A longer sheet (a large county's 党费缴纳) continues on sheets named
+ * 党费缴纳（续1）, 党费缴纳（续2）…; on import their rows join the first sheet's, numbered k × CONTINUATION + row so
+ * that every problem is still placed at its own sheet and row.
+ */
+export const MAX_SHEET_ROWS = 1_048_575;
+export const CONTINUATION = 10_000_000;
+
+export function continuationName(name: string, k: number): string {
+  return `${name}（续${k}）`;
+}
+
+/** The base sheet name and the continuation number of a sheet name (0 for the sheet itself). */
+export function splitContinuation(name: string): { base: string; k: number } {
+  const m = /^(.+)[（(]续(\d+)[)）]$/.exec(name);
+  return m ? { base: m[1]!, k: Number(m[2]) } : { base: name, k: 0 };
+}
+
+/** The sheet and row a (possibly continued) row number stands for. */
+export function locate(name: string, row: number): { sheet: string; row: number } {
+  const k = Math.floor(row / CONTINUATION);
+  return k === 0 ? { sheet: name, row } : { sheet: continuationName(name, k), row: row % CONTINUATION };
+}
