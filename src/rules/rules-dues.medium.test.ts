@@ -83,7 +83,8 @@ describe.each(ENGINES)('rules: party dues on %s', (engine) => {
     const found = findingsOf(e, { rule: 'members.dues-backpay' });
     expect(found.map((f) => [f.person, f.status, f.period])).toEqual([['补交党员', 'overdue', '2026-10']]);
     expect(found[0]!.message).toBe('补交党员：2026-10-15补交2026-02的党费，已超过6个月');
-    expect(checksOf(e, 'members.dues-backpay', b.id)).toEqual({ met: 1, failed: 1, pending: 0 });
+    // One check per member who paid in the period, not per payment.
+    expect(checksOf(e, 'members.dues-backpay', b.id)).toEqual({ met: 0, failed: 1, pending: 0 });
     expect(findingsOf(await evaluateRules(t.ctx, { orgCode: 'C.T1.B1', period: '2026-09' }), { rule: 'members.dues-backpay' })).toEqual([]);
   });
 

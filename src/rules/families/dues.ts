@@ -43,24 +43,31 @@ export function evaluateDues(rc: RuleContext): void {
         });
       }
     } else if (req.type === 'dues-backpay') {
+      // One check per member who paid in the period (not per payment: a county pays some 24,000 months a month).
       const memberById = new Map(rc.facts.members.map((m) => [m.membershipId, m]));
-      for (const p of dues.paidInPeriod) {
-        const m = memberById.get(p.membershipId);
+      const byMember = new Map<number, DuesPaymentFact[]>();
+      for (const { membershipId, ...p } of dues.paidInPeriod) byMember.set(membershipId, [...(byMember.get(membershipId) ?? []), p]);
+      for (const [membershipId, payments] of byMember) {
+        const m = memberById.get(membershipId);
         const org = m ? rc.facts.byId.get(m.orgId) : undefined;
         if (!m || !org || !rc.applies(rule, org)) continue;
-        const monthEnd = addMonths(`${p.month}-01`, 1);
-        const late = p.paidOn >= monthEnd ? monthsBetween(`${p.month}-01`, p.paidOn) : 0;
-        const ok = late <= req.months;
-        rc.check(org, rule, ok ? 'met' : 'failed');
-        if (ok) continue;
-        rc.find({ ...active, rule }, {
-          org, period: p.paidOn.slice(0, 7), status: 'overdue', dueOn: p.paidOn, open: false, person: m.name,
-          evidence: { records: [{ type: 'membership', id: m.membershipId, summary: `${m.name}（${m.status}）` }], facts: { 所属月份: p.month, 交纳日期: p.paidOn, 实交元: (p.paidFen / 100).toFixed(2) } },
-          message: `${m.name}：${p.paidOn}补交${p.month}的党费，已超过${req.months}个月`,
-        });
+        const late = payments.filter((p) => monthsLate(p) > req.months).sort((a, b) => a.month.localeCompare(b.month));
+        rc.check(org, rule, late.length === 0 ? 'met' : 'failed');
+        for (const p of late) {
+          rc.find({ ...active, rule }, {
+            org, period: p.paidOn.slice(0, 7), status: 'overdue', dueOn: p.paidOn, open: false, person: m.name,
+            evidence: { records: [{ type: 'membership', id: m.membershipId, summary: `${m.name}（${m.status}）` }], facts: { 所属月份: p.month, 交纳日期: p.paidOn, 实交元: (p.paidFen / 100).toFixed(2) } },
+            message: `${m.name}：${p.paidOn}补交${p.month}的党费，已超过${req.months}个月`,
+          });
+        }
       }
     }
   }
+}
+
+/** Whole months from the first day of the dues month to the day it was paid (0 when paid within the month or ahead). */
+function monthsLate(p: DuesPaymentFact): number {
+  return p.paidOn >= addMonths(`${p.month}-01`, 1) ? monthsBetween(`${p.month}-01`, p.paidOn) : 0;
 }
 
 /**
