@@ -3,7 +3,6 @@
  * of hundreds of organizations, through the bulk writers the importer and the demo county use. Named *.test.ts so
  * the build leaves it out; it holds no tests, so no test project runs it.
  */
-import type { KyselyPlugin } from 'kysely';
 import type { Ctx } from '../context.js';
 import { makeCounty, makeOrg } from '../../test/factories.js';
 import { addDays } from '../shared/dates.js';
@@ -125,20 +124,7 @@ export function checksOf(e: Evaluation, rule: string, orgId: number): Record<Che
   return out;
 }
 
-/** A context whose database counts the queries it sends. */
-export function countingCtx(ctx: Ctx): { ctx: Ctx; queries: () => number; reset: () => void } {
-  let count = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery(args) {
-      count++;
-      return args.node;
-    },
-    async transformResult(args) {
-      return args.result;
-    },
-  };
-  return { ctx: { ...ctx, db: ctx.db.withPlugin(plugin) }, queries: () => count, reset: () => (count = 0) };
-}
+export { countingCtx } from '../../test/helpers/query-counter.js';
 
 /** Today of the test database, moved: for a test that records as if on another day. */
 export function on(ctx: Ctx, today: string): Ctx {

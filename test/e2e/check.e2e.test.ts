@@ -4,16 +4,13 @@
  * meetings but once without a quorum, and one that holds none and leaves an applicant waiting for the interview.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_TYPE } from '../../src/server/workbook.routes.js';
-import { ENGINES, withSearchPath, type Engine } from '../helpers/test-db.js';
-import { TEST_PG_URL } from '../helpers/pg-url.js';
+import { ENGINES, type Engine } from '../helpers/test-db.js';
+import { createCliDatabase, type CliDatabase } from '../helpers/cli-db.js';
 import { expectError, logIn, useApi } from '../helpers/http.js';
 import { workbookBuffer, workbookCells, type WorkbookRecords } from '../helpers/workbook.js';
 import { TEST_PASSWORD, idNumberFor, makeUser } from '../factories.js';
@@ -95,19 +92,11 @@ function expectMarchFindings(findings: Finding[]): void {
 describe.each(ENGINES)('dangjian check, due and rules on %s', (engine: Engine) => {
   let dir = '';
   let db = '';
-  let schema = '';
+  let cli: CliDatabase | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dangjian-check-'));
-    if (engine === 'sqlite') db = join(dir, 'check.db');
-    else {
-      schema = `chk_${randomBytes(5).toString('hex')}`;
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`create schema ${schema}`);
-      await c.end();
-      db = withSearchPath(TEST_PG_URL, schema);
-    }
+    cli = await createCliDatabase(engine, 'chk');
+    ({ dir, db } = cli);
     const file = join(dir, 'county.xlsx');
     writeFileSync(file, await workbookBuffer(county()));
     const imported = run(['--db', db, 'import', file]);
@@ -115,13 +104,7 @@ describe.each(ENGINES)('dangjian check, due and rules on %s', (engine: Engine) =
   });
 
   afterAll(async () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    if (schema) {
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    }
+    await cli?.drop();
   });
 
   it('prints the notice as JSON with every finding cited and evidenced, exiting 0', () => {

@@ -3,14 +3,11 @@
  * from a workbook, and the /api/dues and /api/members/{id}/dues routes.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, withSearchPath, type Engine } from '../helpers/test-db.js';
-import { TEST_PG_URL } from '../helpers/pg-url.js';
+import { ENGINES, type Engine } from '../helpers/test-db.js';
+import { createCliDatabase, type CliDatabase } from '../helpers/cli-db.js';
 import { expectError, useApi } from '../helpers/http.js';
 import { workbookBuffer } from '../helpers/workbook.js';
 import { idNumberFor, makeCounty, makeMember } from '../factories.js';
@@ -30,20 +27,12 @@ function member(name: string): Record<string, unknown> {
 describe.each(ENGINES)('dangjian dues on %s', (engine: Engine) => {
   let dir = '';
   let db = '';
-  let schema = '';
+  let cli: CliDatabase | undefined;
   let ids: Record<string, number> = {};
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dangjian-dues-'));
-    if (engine === 'sqlite') db = join(dir, 'dues.db');
-    else {
-      schema = `dues_${randomBytes(5).toString('hex')}`;
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`create schema ${schema}`);
-      await c.end();
-      db = withSearchPath(TEST_PG_URL, schema);
-    }
+    cli = await createCliDatabase(engine, 'dues');
+    ({ dir, db } = cli);
     const file = join(dir, 'county.xlsx');
     writeFileSync(
       file,
@@ -58,18 +47,14 @@ describe.each(ENGINES)('dangjian dues on %s', (engine: Engine) => {
     );
     const imported = run(['--db', db, 'import', file]);
     expect(imported.code, imported.stderr).toBe(0);
-    const list = JSON.parse(run(['--db', db, '--json', 'members', '--org', B1]).stdout) as { items: { id: number; name: string }[] };
+    const listed = run(['--db', db, '--json', 'members', '--org', B1]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const list = JSON.parse(listed.stdout) as { items: { id: number; name: string }[] };
     ids = Object.fromEntries(list.items.map((m) => [m.name, m.id]));
   });
 
   afterAll(async () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    if (schema) {
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    }
+    await cli?.drop();
   });
 
   it('sets bases, records payments for a member and for the branch, and prints the ledger and the figures', () => {

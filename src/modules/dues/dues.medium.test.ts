@@ -1,4 +1,3 @@
-import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../context.js';
 import { ENGINES, useTestDatabase, type Engine } from '../../../test/helpers/test-db.js';
@@ -12,25 +11,12 @@ import { recordBranchPayments } from './record-branch-payments.js';
 import { recordDuesApproval } from './record-dues-approval.js';
 import { recordDuesPayment } from './record-dues-payment.js';
 import { setDuesBase } from './set-dues-base.js';
+import { countingCtx } from '../../../test/helpers/query-counter.js';
 import { setRuleSetting } from '../../rules/settings.js';
 
 // Today in these tests is 2026-11-23 (TEST_TODAY): 2026-11 is the current month.
 const B1 = 'C.T1.B1';
 const B2 = 'C.T1.B2';
-
-function countingCtx(ctx: Ctx): { ctx: Ctx; queries: () => number; reset: () => void } {
-  let count = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery(args) {
-      count++;
-      return args.node;
-    },
-    async transformResult(args) {
-      return args.result;
-    },
-  };
-  return { ctx: { ...ctx, db: ctx.db.withPlugin(plugin) }, queries: () => count, reset: () => (count = 0) };
-}
 
 async function paidMember(ctx: Ctx, base = 6000, fromMonth = '2026-01', org = B1) {
   const m = await makeMember(ctx, org);
