@@ -20,12 +20,24 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     ...(schema && { migrationTableSchema: schema }),
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  let result: MigrationResultSet = await migrator.migrateToLatest();
+  // Kysely's migrator lists the tables of every schema in the database before it starts; another deployment (or test)
+  // dropping its own schema at that moment makes the listing fail with "schema … does not exist". Nothing was
+  // migrated then: try again, a few times.
+  for (let attempt = 1; attempt < 4 && result.error && isOtherSchemaGone(result.error, schema); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    result = await migrator.migrateToLatest();
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     throw new AppError('INTERNAL', `数据库升级失败（迁移 ${failed}）：${String(result.error)}`);
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function isOtherSchemaGone(error: unknown, own: string | undefined): boolean {
+  const m = /schema "([^"]+)" does not exist/.exec(String(error));
+  return !!m && m[1] !== own;
 }
 
 /**
