@@ -101,11 +101,13 @@ describe.each(ENGINES)('dangjian on %s', (engine: Engine) => {
 
     const members = run(['--db', db, '--json', 'members', '--org', root.code, '--limit', '5']);
     expect(members.code).toBe(0);
-    const page = JSON.parse(members.stdout) as { total: number; items: { idNumberMasked: string }[] };
+    const page = JSON.parse(members.stdout) as { total: number; items: { id: number; idNumberMasked: string }[] };
     expect(page.total).toBe(root.membersInSubtree);
     expect(page.items[0]!.idNumberMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     const human = run(['--db', db, 'members', '--org', root.code, '--limit', '3']);
     expect(human.stdout).toContain('公民身份号码');
+    // The record number the dues commands take is in the first column.
+    expect(human.stdout).toMatch(new RegExp(`^\\s*${page.items[0]!.id}\\s`, 'm'));
   });
 
   it('manages accounts and shows the audit log', () => {

@@ -31,8 +31,9 @@ export function registerMembers(program: Command, globals: () => GlobalOptions):
         }
         println(
           formatTable(
-            ['姓名', '性别', '公民身份号码', '出生日期', '所在组织', '党员类别', '入党日期', '手机号码'],
-            result.items.map((m) => [m.name, m.gender, m.idNumberMasked, m.birthDate, m.orgName, m.status, m.joinedOn, m.phoneMasked]),
+            // 编号: the member record's number, which `dangjian dues` and the API take.
+            ['编号', '姓名', '性别', '公民身份号码', '出生日期', '所在组织', '党员类别', '入党日期', '手机号码'],
+            result.items.map((m) => [String(m.id), m.name, m.gender, m.idNumberMasked, m.birthDate, m.orgName, m.status, m.joinedOn, m.phoneMasked]),
           ),
         );
         println(`共${result.total}名，显示第${query.offset + 1}–${query.offset + result.items.length}名`);
