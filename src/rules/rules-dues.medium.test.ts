@@ -56,6 +56,17 @@ describe.each(ENGINES)('rules: party dues on %s', (engine) => {
     expect(findingsOf(june, { rule: 'members.dues-arrears' })).toEqual([]);
   });
 
+  it('counts an unpaid run only as far back as the payments it read (a year), and says so: N个月以上', async () => {
+    await county(t.ctx);
+    const b = await branch(t.ctx, 'C.T1.B1');
+    const never = await makeMember(t.ctx, 'C.T1.B1', { name: '从未交纳' });
+    await base(t.ctx, never.id, b.id, '2024-01', '在职', 200_000);
+    const e = await evaluateRules(t.ctx, { orgCode: 'C.T1.B1', period: '2026-11' });
+    const [found] = findingsOf(e, { rule: 'members.dues-arrears' });
+    expect(found).toMatchObject({ person: '从未交纳', status: 'violation' });
+    expect(found!.message).toContain('2025-12至2026-10连续11个月以上未交纳党费');
+  });
+
   it('an approved exemption breaks the run; a quarterly arrangement is not behind before the quarter ends', async () => {
     await county(t.ctx);
     const b = await branch(t.ctx, 'C.T1.B1');

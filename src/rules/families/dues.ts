@@ -5,13 +5,13 @@
  * nothing is known to be due. A month of 0 due (免交) or before the member joined breaks no run.
  */
 import { addMonths, daysInMonth, splitIso } from '../../shared/dates.js';
-import { approvalFor, dueFor, type FixedAmounts } from '../../modules/dues/dues-rates.js';
+import { approvalFor, DEFAULT_FIXED, dueFor, type FixedAmounts } from '../../modules/dues/dues-rates.js';
 import type { DuesPaymentFact, MemberFact } from '../facts.js';
 import { monthsBetween } from '../period.js';
 import type { RuleContext } from '../context.js';
 
 export function evaluateDues(rc: RuleContext): void {
-  const fixed: FixedAmounts = { farmerFen: rc.settings.int('dues.farmerFen'), hardshipFen: 20 };
+  const fixed: FixedAmounts = { ...DEFAULT_FIXED, farmerFen: rc.settings.int('dues.farmerFen') };
   const { dues } = rc.facts;
   for (const active of rc.current('members')) {
     if (!rc.settings.enabled(active.rule)) continue;
@@ -24,12 +24,12 @@ export function evaluateDues(rc: RuleContext): void {
         if (!org || !bases || !rc.applies(rule, org)) continue;
         const approvals = dues.approvals.get(m.membershipId) ?? [];
         const paid = new Map((dues.payments.get(m.membershipId) ?? []).map((p) => [p.month, p]));
-        const unpaid = unpaidRun(m, rc.asOf, (month) => dueFor(bases, approvals, month, fixed), paid, (month) => !!approvalFor(approvals, month, ['按季交纳']));
+        const unpaid = unpaidRun(m, rc.asOf, rc.facts.lookbackFrom, (month) => dueFor(bases, approvals, month, fixed), paid, (month) => !!approvalFor(approvals, month, ['按季交纳']));
         const ok = unpaid.length < req.months;
         rc.check(org, rule, ok ? 'met' : 'failed');
         if (unpaid.length < req.warnMonths) continue;
         const owed = unpaid.reduce((n, u) => n + u.due, 0);
-        const span = `${unpaid.at(-1)!.month}至${unpaid[0]!.month}连续${unpaid.length}个月未交纳党费（应交${(owed / 100).toFixed(2)}元）`;
+        const span = `${unpaid.at(-1)!.month}至${unpaid[0]!.month}连续${unpaid.length}个月${unpaid.capped ? '以上' : ''}未交纳党费（应交${(owed / 100).toFixed(2)}元）`;
         rc.find({ ...active, rule }, {
           org, period: rc.period.label, status: ok ? 'upcoming' : 'violation', severity: ok ? 'warn' : 'block', dueOn: null, open: true, person: m.name,
           evidence: {
@@ -77,15 +77,19 @@ function monthsLate(p: DuesPaymentFact): number {
 function unpaidRun(
   m: MemberFact,
   asOf: string,
+  lookbackFrom: string,
   due: (month: string) => number | null,
   paid: Map<string, DuesPaymentFact>,
   quarterly: (month: string) => boolean,
-): { month: string; due: number }[] {
+): { month: string; due: number }[] & { capped?: boolean } {
   const [y, mo, d] = splitIso(asOf);
   const lastOver = d === daysInMonth(y, mo) ? asOf.slice(0, 7) : addMonths(`${asOf.slice(0, 7)}-01`, -1).slice(0, 7);
-  const first = m.joinedOn.slice(0, 7);
-  const out: { month: string; due: number }[] = [];
-  for (let month = lastOver; month >= first && out.length < 24; month = addMonths(`${month}-01`, -1).slice(0, 7)) {
+  // Payments are read for the months after the look-back day only: the run stops there ("N个月以上").
+  const joined = m.joinedOn.slice(0, 7);
+  const afterLookback = addMonths(`${lookbackFrom.slice(0, 7)}-01`, 1).slice(0, 7);
+  const first = joined > afterLookback ? joined : afterLookback;
+  const out: { month: string; due: number }[] & { capped?: boolean } = [];
+  for (let month = lastOver; month >= first; month = addMonths(`${month}-01`, -1).slice(0, 7)) {
     if (quarterly(month)) {
       const quarterEnd = `${month.slice(0, 4)}-${String(Math.ceil(Number(month.slice(5, 7)) / 3) * 3).padStart(2, '0')}`;
       if (quarterEnd > lastOver) continue;
@@ -95,6 +99,8 @@ function unpaidRun(
     const p = paid.get(month);
     if (p && p.paidFen >= d) break;
     out.push({ month, due: d - (p?.paidFen ?? 0) });
+    // Unpaid as far back as payments were read, and the member was on the roll before: the run goes on beyond.
+    if (month === first && first === afterLookback && joined < afterLookback) out.capped = true;
   }
   return out;
 }
