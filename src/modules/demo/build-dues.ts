@@ -8,6 +8,7 @@
  * after leaving or after the end date. Pure and deterministic: each member has its own random stream.
  */
 import { daysInMonth, toIso, type IsoDate } from '../../shared/dates.js';
+import { addMonth, monthCount, monthOf } from '../dues/dues-months.js';
 import { dueFor, type ApprovalRow, type BaseRow, type DuesApprovalKind, type DuesCategory } from '../dues/dues-rates.js';
 import type { DemoFrame, OrgPlan, Profile } from './demo-types.js';
 import { maxDate, minDate, Rng } from './rng.js';
@@ -57,12 +58,6 @@ export function emptyDues(): DemoDues {
   return { bases: [], approvals: [], payments: [], arrears3to5: 0, arrears6plus: 0 };
 }
 
-/** YYYY-MM of a date, and months after a month. */
-const monthOf = (date: IsoDate) => date.slice(0, 7);
-const plusMonths = (month: string, n: number) => {
-  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
 const dayIn = (rng: Rng, month: string, from = 1, to = 28) => {
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   return toIso(y, m, Math.min(daysInMonth(y, m), rng.int(from, to)));
@@ -116,7 +111,7 @@ function categoryOf(rng: Rng, occupation: string | null): DuesCategory {
 export function buildMemberDues(frame: DemoFrame, org: OrgPlan, parentName: string, s: DuesSubject, out: DemoDues): void {
   const endMonth = monthOf(frame.end);
   const startMonth = monthOf(maxDate(frame.start, s.since));
-  const lastMonth = s.leftOn ? minDate(endMonth, plusMonths(monthOf(s.leftOn), -1)) : endMonth;
+  const lastMonth = s.leftOn ? minDate(endMonth, addMonth(monthOf(s.leftOn), -1)) : endMonth;
   if (startMonth > lastMonth) return;
   const rng = Rng.derive(frame.seed, `dues:${s.idNumber}`);
   const id = s.membershipId;
@@ -129,7 +124,7 @@ export function buildMemberDues(frame: DemoFrame, org: OrgPlan, parentName: stri
     const base = tens(rng, lo, hi);
     bases.push({ membershipId: id, fromMonth: startMonth, category, baseFen: base, note: null });
     if (rng.chance(0.2) && startMonth < lastMonth) {
-      const from = plusMonths(startMonth, rng.int(1, Math.max(1, monthsBetween(startMonth, lastMonth))));
+      const from = addMonth(startMonth, rng.int(1, Math.max(1, monthCount(startMonth, lastMonth) - 1)));
       if (from <= lastMonth) {
         const raised = Math.round((base * (1 + rng.int(3, 15) / 100)) / 1000) * 1000;
         bases.push({ membershipId: id, fromMonth: from, category, baseFen: raised, note: rng.chance(0.5) ? '工资调整' : null });
@@ -151,17 +146,17 @@ export function buildMemberDues(frame: DemoFrame, org: OrgPlan, parentName: stri
   // Approvals: members in hardship (本人申请，支部研究，上一级党委批准), and the branch's 按季交纳.
   const approvals: DemoDuesApproval[] = [];
   const approve = (kind: DuesApprovalKind, fromMonth: string, toMonth: string | null, monthlyFen: number | null, reason: string, approvedBy: string) => {
-    const approvedOn = dayIn(rng, plusMonths(fromMonth, -1), 5, 25);
+    const approvedOn = dayIn(rng, addMonth(fromMonth, -1), 5, 25);
     approvals.push({ membershipId: id, kind, fromMonth, toMonth, monthlyFen, reason, approvedBy, approvedOn });
   };
   const old = Number(frame.end.slice(0, 4)) - Number(s.birthDate.slice(0, 4)) >= 75;
-  const span = monthsBetween(startMonth, lastMonth);
+  const span = monthCount(startMonth, lastMonth) - 1;
   if (category !== '在职' && (old || category === '下岗失业' || category === '其他困难') && rng.chance(0.03)) {
-    const from = plusMonths(startMonth, rng.int(0, span));
-    approve('免交', from, plusMonths(from, 11), null, rng.pick(['年老多病，生活困难', '长期患病，无经济收入', '家庭生活困难，享受最低生活保障']), parentName);
+    const from = addMonth(startMonth, rng.int(0, span));
+    approve('免交', from, addMonth(from, 11), null, rng.pick(['年老多病，生活困难', '长期患病，无经济收入', '家庭生活困难，享受最低生活保障']), parentName);
   } else if ((category === '在职' || category === '离退休') && rng.chance(0.004)) {
-    const from = plusMonths(startMonth, rng.int(0, span));
-    approve('减交', from, plusMonths(from, rng.int(5, 11)), rng.pick([100, 200, 500]), rng.pick(['本人患重病，医疗支出大，家庭生活困难', '家庭遭遇重大变故，生活困难']), parentName);
+    const from = addMonth(startMonth, rng.int(0, span));
+    approve('减交', from, addMonth(from, rng.int(5, 11)), rng.pick([100, 200, 500]), rng.pick(['本人患重病，医疗支出大，家庭生活困难', '家庭遭遇重大变故，生活困难']), parentName);
   }
   const quarterly = paysQuarterly(frame, org);
   if (quarterly) approve('按季交纳', startMonth, null, null, '本支部党员外出务工较多，经支部委员会研究同意按季度交纳党费', org.name);
@@ -171,24 +166,24 @@ export function buildMemberDues(frame: DemoFrame, org: OrgPlan, parentName: stri
   const r = rng.next();
   let unpaidFrom: string | null = null;
   if (!s.leftOn && r < 0.005) {
-    unpaidFrom = plusMonths(endMonth, -rng.int(6, 9));
+    unpaidFrom = addMonth(endMonth, -rng.int(6, 9));
     out.arrears6plus++;
   } else if (!s.leftOn && r < 0.025) {
-    unpaidFrom = plusMonths(endMonth, -rng.int(3, 5));
+    unpaidFrom = addMonth(endMonth, -rng.int(3, 5));
     out.arrears3to5++;
   }
   let late: { from: string; to: string; paidOn: IsoDate } | null = null;
   if (!unpaidFrom && r >= 0.025 && r < 0.029 && span >= 10) {
-    const from = plusMonths(startMonth, rng.int(0, span - 10));
-    const to = plusMonths(from, rng.int(1, 2));
-    late = { from, to, paidOn: dayIn(rng, plusMonths(to, rng.int(7, 8))) };
+    const from = addMonth(startMonth, rng.int(0, span - 10));
+    const to = addMonth(from, rng.int(1, 2));
+    late = { from, to, paidOn: dayIn(rng, addMonth(to, rng.int(7, 8))) };
   }
 
   const limit = s.leftOn ? minDate(s.leftOn, frame.end) : frame.end;
   // A quarterly payer pays the quarter's months together, in its last month.
   let quarter = '';
   let quarterPaidOn: IsoDate = '';
-  for (let month = startMonth; month <= lastMonth; month = plusMonths(month, 1)) {
+  for (let month = startMonth; month <= lastMonth; month = addMonth(month, 1)) {
     if (unpaidFrom && month >= unpaidFrom) break;
     const due = dueFor(bases, approvals, month);
     if (due === null || due === 0) continue;
@@ -198,7 +193,7 @@ export function buildMemberDues(frame: DemoFrame, org: OrgPlan, parentName: stri
       paidOn = late.paidOn;
       note = '补交';
     } else if (quarterly) {
-      const quarterEnd = plusMonths(month, (3 - (Number(month.slice(5, 7)) % 3)) % 3);
+      const quarterEnd = addMonth(month, (3 - (Number(month.slice(5, 7)) % 3)) % 3);
       if (quarter !== quarterEnd) {
         quarter = quarterEnd;
         quarterPaidOn = dayIn(rng, quarterEnd, 5, 28);
@@ -207,15 +202,10 @@ export function buildMemberDues(frame: DemoFrame, org: OrgPlan, parentName: stri
       note = '按季交纳';
     } else {
       const when = rng.next();
-      paidOn = when < 0.88 ? dayIn(rng, month) : when < 0.98 ? dayIn(rng, plusMonths(month, 1), 1, 20) : dayIn(rng, plusMonths(month, 2), 1, 20);
+      paidOn = when < 0.88 ? dayIn(rng, month) : when < 0.98 ? dayIn(rng, addMonth(month, 1), 1, 20) : dayIn(rng, addMonth(month, 2), 1, 20);
     }
     if (paidOn < s.since) paidOn = s.since;
     if (paidOn > limit) continue;
     out.payments.push({ membershipId: id, month, dueFen: due, paidFen: due, paidOn, note });
   }
-}
-
-/** Whole months from `a` to `b`. */
-function monthsBetween(a: string, b: string): number {
-  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 }

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../../context.js';
 import { yuan } from './dues-rates.js';
-import { addMonth, monthOf, monthsBetween } from './dues-months.js';
+import { addMonth, monthOf, monthList } from './dues-months.js';
 import { duesMembers, duesRecords } from './dues-facts.js';
 import { isQuarterly, ledgerMonth, monthRange, rootOf } from './dues-ledger.js';
 import { isOverdue, onRoll } from './dues-rules.js';
@@ -46,11 +46,11 @@ export async function duesFigures(
   let memberCount = 0;
   const inArrears: DuesFiguresView['evidence']['inArrears'] = [];
   const withoutBase: DuesFiguresView['evidence']['withoutBase'] = [];
-  const spanMonths = range.from <= through ? monthsBetween(range.from, through) : [];
+  const spanMonths = range.from <= through ? monthList(range.from, through) : [];
 
   for (const m of members) {
     const span = spanMonths.filter((month) => onRoll(m, month));
-    if (span.length > 0 || monthsBetween(range.from, range.to).some((month) => onRoll(m, month))) memberCount++;
+    if (span.length > 0 || monthList(range.from, range.to).some((month) => onRoll(m, month))) memberCount++;
     const unassessed: string[] = [];
     for (const month of span) {
       const cell = ledgerMonth(records, m.id, month, current);

@@ -4,7 +4,7 @@ import { accessOf } from '../access/actor.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
 import { loadMember } from '../members/find-members.js';
 import { approvalFor, baseFor, dueFor, yuan } from './dues-rates.js';
-import { monthCount, monthOf, monthsBetween } from './dues-months.js';
+import { monthCount, monthOf, monthList } from './dues-months.js';
 import { duesMembersPage, duesRecords, type DuesMember, type DuesRecords, type MonthRange } from './dues-facts.js';
 import { monthStatus, onRoll } from './dues-rules.js';
 import type { DuesLedgerView, DuesMemberView, DuesMonthView } from './dues.schema.js';
@@ -66,7 +66,7 @@ export function isQuarterly(records: DuesRecords, memberId: number, month: strin
 
 /** A member's row of the ledger: the months on the roll within the range. */
 export function ledgerRow(member: DuesMember, records: DuesRecords, range: MonthRange, currentMonth: string): DuesMemberView {
-  const months = monthsBetween(range.from, range.to)
+  const months = monthList(range.from, range.to)
     .filter((m) => onRoll(member, m))
     .map((m) => ledgerMonth(records, member.id, m, currentMonth));
   const last = months.at(-1)?.month ?? range.to;

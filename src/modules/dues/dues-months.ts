@@ -17,7 +17,7 @@ export function addMonth(month: string, n: number): string {
 }
 
 /** Months from `from` to `to`, both included (empty when `from` is after `to`). */
-export function monthsBetween(from: string, to: string): string[] {
+export function monthList(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = from; m <= to; m = addMonth(m, 1)) out.push(m);
   return out;

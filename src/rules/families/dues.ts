@@ -5,6 +5,7 @@
  * nothing is known to be due. A month of 0 due (免交) or before the member joined breaks no run.
  */
 import { addMonths, daysInMonth, splitIso } from '../../shared/dates.js';
+import { addMonth, quarterOf } from '../../modules/dues/dues-months.js';
 import { approvalFor, DEFAULT_FIXED, dueFor, type FixedAmounts } from '../../modules/dues/dues-rates.js';
 import type { DuesPaymentFact, MemberFact } from '../facts.js';
 import { monthsBetween } from '../period.js';
@@ -83,16 +84,15 @@ function unpaidRun(
   quarterly: (month: string) => boolean,
 ): { month: string; due: number }[] & { capped?: boolean } {
   const [y, mo, d] = splitIso(asOf);
-  const lastOver = d === daysInMonth(y, mo) ? asOf.slice(0, 7) : addMonths(`${asOf.slice(0, 7)}-01`, -1).slice(0, 7);
+  const lastOver = d === daysInMonth(y, mo) ? asOf.slice(0, 7) : addMonth(asOf.slice(0, 7), -1);
   // Payments are read for the months after the look-back day only: the run stops there ("N个月以上").
   const joined = m.joinedOn.slice(0, 7);
-  const afterLookback = addMonths(`${lookbackFrom.slice(0, 7)}-01`, 1).slice(0, 7);
+  const afterLookback = addMonth(lookbackFrom.slice(0, 7), 1);
   const first = joined > afterLookback ? joined : afterLookback;
   const out: { month: string; due: number }[] & { capped?: boolean } = [];
-  for (let month = lastOver; month >= first; month = addMonths(`${month}-01`, -1).slice(0, 7)) {
+  for (let month = lastOver; month >= first; month = addMonth(month, -1)) {
     if (quarterly(month)) {
-      const quarterEnd = `${month.slice(0, 4)}-${String(Math.ceil(Number(month.slice(5, 7)) / 3) * 3).padStart(2, '0')}`;
-      if (quarterEnd > lastOver) continue;
+      if (quarterOf(month)[1] > lastOver) continue;
     }
     const d = due(month);
     if (d === null || d === 0) break;
