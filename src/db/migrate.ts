@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_access.js';
 import * as m0003 from './migrations/0003_rules.js';
 import * as m0004 from './migrations/0004_dues.js';
+import * as m0005 from './migrations/0005_member_work.js';
 
 /** Migrations in order; names sort. Listed statically so the compiled program needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_access': m0002,
   '0003_rules': m0003,
   '0004_dues': m0004,
+  '0005_member_work': m0005,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

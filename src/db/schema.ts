@@ -56,6 +56,8 @@ export interface MembershipsTable {
   left_on: string | null;
   leave_reason: string | null;
   leave_note: string | null;
+  /** 书记 | 副书记 | 委员; null without a post (decides the 56-hour training rule). */
+  party_post: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -241,6 +243,152 @@ export interface DuesPaymentsTable {
   updated_at: string;
 }
 
+export interface StudyRecordsTable {
+  id: Generated<number>;
+  org_id: number;
+  membership_id: number;
+  studied_on: string;
+  /** STUDY_KINDS */
+  kind: string;
+  title: string;
+  minutes: number;
+  /** Points credited: from hours and completed courses, after the daily cap. */
+  points: number;
+  source: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingsTable {
+  id: Generated<number>;
+  /** The organizer. */
+  org_id: number;
+  title: string;
+  /** TRAINING_KINDS */
+  kind: string;
+  /** HONOR_LEVELS: the level of the organizer (县级 …). */
+  level: string;
+  /** TRAINING_AUDIENCES */
+  audience: string;
+  /** Free subject tag, e.g. 乡村振兴. */
+  subject: string | null;
+  start_on: string;
+  end_on: string;
+  minutes: number;
+  /** 1: 集中培训. */
+  concentrated: number;
+  /** Head count for events without a roster; null when not counted. */
+  audience_count: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingAttendanceTable {
+  id: Generated<number>;
+  training_id: number;
+  membership_id: number;
+  /** The member's own organization. */
+  org_id: number;
+  minutes: number;
+  completed: number;
+  created_at: string;
+}
+
+export interface ServiceRecordsTable {
+  id: Generated<number>;
+  org_id: number;
+  membership_id: number | null;
+  /** SERVICE_KINDS */
+  kind: string;
+  category: string | null;
+  title: string;
+  happened_on: string;
+  /** SERVICE_STATUSES */
+  status: string;
+  done_on: string | null;
+  minutes: number | null;
+  beneficiaries: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommunityReportsTable {
+  id: Generated<number>;
+  /** The member's own organization. */
+  org_id: number;
+  membership_id: number;
+  community_org_id: number | null;
+  community_name: string;
+  /** UNIT_LEVELS: the level of the member's home unit. */
+  unit_level: string;
+  reported_on: string;
+  ended_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceTeamsTable {
+  id: Generated<number>;
+  org_id: number;
+  /** TEAM_KINDS */
+  kind: string;
+  name: string;
+  established_on: string;
+  dissolved_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceTeamMembersTable {
+  id: Generated<number>;
+  team_id: number;
+  org_id: number;
+  membership_id: number | null;
+  /** A volunteer from the public by name; null for members. */
+  name: string | null;
+  joined_on: string;
+  left_on: string | null;
+  created_at: string;
+}
+
+export interface HonorsTable {
+  id: Generated<number>;
+  /** The organization the record belongs to: the recipient organization, the member's, or the recording one. */
+  org_id: number;
+  /** HONOR_KINDS */
+  kind: string;
+  /** RECIPIENT_KINDS */
+  recipient_kind: string;
+  membership_id: number | null;
+  recipient_org_id: number | null;
+  recipient_name: string;
+  title: string;
+  /** HONOR_LEVELS */
+  level: string;
+  awarded_by: string;
+  awarded_on: string;
+  revoked_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DonationsTable {
+  id: Generated<number>;
+  org_id: number;
+  membership_id: number;
+  campaign: string;
+  donated_on: string;
+  amount_fen: number;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -258,6 +406,15 @@ export interface Database {
   dues_bases: DuesBasesTable;
   dues_approvals: DuesApprovalsTable;
   dues_payments: DuesPaymentsTable;
+  study_records: StudyRecordsTable;
+  trainings: TrainingsTable;
+  training_attendance: TrainingAttendanceTable;
+  service_records: ServiceRecordsTable;
+  community_reports: CommunityReportsTable;
+  service_teams: ServiceTeamsTable;
+  service_team_members: ServiceTeamMembersTable;
+  honors: HonorsTable;
+  donations: DonationsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -95,6 +95,53 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const DEVELOPMENT_STAGES = ['入党申请人', '入党积极分子', '发展对象', '预备党员', '正式党员'] as const;
 export type DevelopmentStage = (typeof DEVELOPMENT_STAGES)[number];
 
+/** 党内职务 held in the member's own organization (书记、副书记; 委员 of a branch committee, 总支 or 党委). */
+export const PARTY_POSTS = ['书记', '副书记', '委员'] as const;
+export type PartyPost = (typeof PARTY_POSTS)[number];
+
+/** Levels of organizers, awarding bodies and home units (中央 … 单位). */
+export const LEVELS = ['中央', '省级', '市（州）级', '县级', '乡镇（街道）级', '村（社区）级', '本单位'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** A member's own study (学习记录). */
+export const STUDY_KINDS = ['集中学习', '网络培训', '专题讲座', '自学', '读书', '考试测试', '其他'] as const;
+export type StudyKind = (typeof STUDY_KINDS)[number];
+
+/** Training classes and organized study events (教育培训). */
+export const TRAINING_KINDS = ['培训班', '专题讲座', '现场教学', '理论宣讲', '警示教育', '大讲堂', '以考促学', '观摩学习', '初任培训'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+
+/** Whom a training is for (培训对象). */
+export const TRAINING_AUDIENCES = [
+  '全体党员',
+  '基层党组织书记',
+  '村（社区）党组织书记',
+  '村（社区）“两委”成员',
+  '党务工作者',
+  '新任干部',
+  '入党积极分子和发展对象',
+  '机关干部',
+  '公务员',
+  '群众',
+] as const;
+export type TrainingAudience = (typeof TRAINING_AUDIENCES)[number];
+
+/** Service records (服务记录). */
+export const SERVICE_KINDS = ['志愿服务', '办实事', '社情民意', '矛盾纠纷化解'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export const SERVICE_STATUSES = ['办理中', '已办结'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** Teams (服务队伍): volunteer teams, commando teams and vanguard posts. */
+export const TEAM_KINDS = ['志愿服务队', '党员突击队', '党员先锋岗'] as const;
+export type TeamKind = (typeof TEAM_KINDS)[number];
+
+/** Honors (表彰、命名、推荐、选树、评选). */
+export const HONOR_KINDS = ['表彰', '命名', '推荐', '选树', '评选'] as const;
+export type HonorKind = (typeof HONOR_KINDS)[number];
+export const RECIPIENT_KINDS = ['个人', '集体', '家庭'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
