@@ -27,7 +27,7 @@ import { countMembers } from '../src/modules/members/find-members.js';
 import { getOrgRow, listSubtree } from '../src/modules/orgs/find-orgs.js';
 import { subtreeUpperBound } from '../src/modules/orgs/tree.js';
 import { evaluateRules } from '../src/rules/evaluate.js';
-import { parsePeriod, type Period } from '../src/rules/period.js';
+import { parsePeriod, type Period } from '../src/shared/period.js';
 import { addMonths } from '../src/shared/dates.js';
 import { pgFacts, sqliteFacts, type BareFacts } from './rules-bare.js';
 

@@ -5,7 +5,7 @@
 import { addMonths, type IsoDate } from '../shared/dates.js';
 import { BRANCH_KINDS, isOneOf, type OrgKind } from '../shared/vocab.js';
 import type { Facts, OrgFact } from './facts.js';
-import { daysFrom, type Period, type Unit } from './period.js';
+import { daysFrom, type Period, type Unit } from '../shared/period.js';
 import type { RuleSettings } from './settings.js';
 import type { Check, Evidence, Finding, FindingStatus, RuleDef, RuleSet, Severity } from './types.js';
 

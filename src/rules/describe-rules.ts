@@ -8,7 +8,7 @@ import { STEP_BY_KEY, type StepKey } from '../modules/development/steps.js';
 import { RULE_SETS } from './catalog/index.js';
 import { citationText } from './context.js';
 import { ruleLines } from './evaluate.js';
-import { EVERY_LABELS } from './period.js';
+import { EVERY_LABELS } from '../shared/period.js';
 import type { RuleCatalog, RuleView } from './rules.schema.js';
 import { loadRuleSettings, type RuleSettings } from './settings.js';
 import { CERTAINTY_LABELS, FAMILY_LABELS, type Enforcement, type Requirement, type RuleDef } from './types.js';

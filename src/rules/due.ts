@@ -6,7 +6,7 @@
 import type { Ctx } from '../context.js';
 import type { RuleFinding } from './context.js';
 import { evaluateRules } from './evaluate.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod } from '../shared/period.js';
 import { addDays } from '../shared/dates.js';
 
 export interface DueList {

@@ -16,7 +16,7 @@ import { evaluateDues } from './families/dues.js';
 import { evaluateMembers } from './families/members.js';
 import { evaluateOrgLife } from './families/org-life.js';
 import { evaluateOrgSetup } from './families/org-setup.js';
-import { parsePeriod, type Period } from './period.js';
+import { parsePeriod, type Period } from '../shared/period.js';
 import { loadRuleSettings, type RuleSettings } from './settings.js';
 import { FAMILIES, type Check, type FindingStatus, type RuleSet } from './types.js';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { orgCode } from '../modules/orgs/orgs.schema.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod } from '../shared/period.js';
 import { CERTAINTY_LABELS, FAMILIES, FAMILY_LABELS, STATUS_LABELS, type Certainty, type FindingStatus } from './types.js';
 
 export const FINDING_STATUSES = Object.keys(STATUS_LABELS) as [FindingStatus, ...FindingStatus[]];

@@ -10,7 +10,7 @@ import { isValidIsoDate } from '../shared/dates.js';
 import { accessOf, actorName } from '../modules/access/actor.js';
 import { appendAudit } from '../modules/audit/append-audit.js';
 import { RULE_SETS } from './catalog/index.js';
-import { EVERY_LABELS, type Every } from './period.js';
+import { EVERY_LABELS, type Every } from '../shared/period.js';
 import type { RuleDef } from './types.js';
 
 export type SettingValue = number | string | boolean;

@@ -7,7 +7,7 @@
 import type { IsoDate } from '../shared/dates.js';
 import type { MeetingKind, OrgKind } from '../shared/vocab.js';
 import type { StepKey } from '../modules/development/steps.js';
-import type { Every } from './period.js';
+import type { Every } from '../shared/period.js';
 
 export const FAMILIES = ['org-life', 'org-setup', 'development', 'members'] as const;
 export type Family = (typeof FAMILIES)[number];

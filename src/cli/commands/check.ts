@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { BRANCH_KINDS, isOneOf } from '../../shared/vocab.js';
 import { buildNotice, LIGHT_LABELS, type Notice, type NoticeRow, type Rate } from '../../rules/notice.js';
 import { exportNotice } from '../../rules/notice-workbook.js';
-import { parsePeriod } from '../../rules/period.js';
+import { parsePeriod } from '../../shared/period.js';
 import { subtreeProblemCounts } from '../../rules/subtree-problems.js';
 import { FAMILIES, FAMILY_LABELS, STATUS_LABELS, type FindingStatus } from '../../rules/types.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';

@@ -8,7 +8,7 @@ import { addMonths, ageOn, type IsoDate } from '../../shared/dates.js';
 import { STEP_BY_KEY, type StepKey } from '../../modules/development/steps.js';
 import { probationEnd } from '../../modules/development/development-rules.js';
 import type { DevelopmentFact, MemberFact, OrgFact } from '../facts.js';
-import { daysFrom, monthsBetween } from '../period.js';
+import { daysFrom, monthsBetween } from '../../shared/period.js';
 import type { ActiveRule, RuleContext } from '../context.js';
 import type { Evidence, FindingStatus, Severity } from '../types.js';
 

@@ -8,7 +8,7 @@ import { addMonths, daysInMonth, splitIso } from '../../shared/dates.js';
 import { addMonth, quarterOf } from '../../modules/dues/dues-months.js';
 import { approvalFor, DEFAULT_FIXED, dueFor, type FixedAmounts } from '../../modules/dues/dues-rates.js';
 import type { DuesPaymentFact, MemberFact } from '../facts.js';
-import { monthsBetween } from '../period.js';
+import { monthsBetween } from '../../shared/period.js';
 import type { RuleContext } from '../context.js';
 
 export function evaluateDues(rc: RuleContext): void {

@@ -6,7 +6,7 @@
  * that held no meeting at all is the branch's finding (org-life), not its members'. Dues join this when they are kept.
  */
 import { LAPSE_LOOKBACK_MONTHS } from '../facts.js';
-import { monthsBetween } from '../period.js';
+import { monthsBetween } from '../../shared/period.js';
 import type { RuleContext } from '../context.js';
 
 export function evaluateMembers(rc: RuleContext): void {

@@ -4,7 +4,7 @@
  * holds its last day; one still running is pending, and "upcoming" when it ends within the configured days.
  */
 import type { MeetingFact } from '../facts.js';
-import { EVERY_LABELS, unitHolding, unitsEndingIn } from '../period.js';
+import { EVERY_LABELS, unitHolding, unitsEndingIn } from '../../shared/period.js';
 import type { ActiveRule, RuleContext } from '../context.js';
 
 export function evaluateOrgLife(rc: RuleContext): void {

@@ -7,7 +7,7 @@
 import { addMonths } from '../../shared/dates.js';
 import { defaultTermYears } from '../catalog/terms.js';
 import type { OrgFact } from '../facts.js';
-import { monthsBetween } from '../period.js';
+import { monthsBetween } from '../../shared/period.js';
 import type { ActiveRule, RuleContext } from '../context.js';
 
 export function evaluateOrgSetup(rc: RuleContext): void {

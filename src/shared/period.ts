@@ -3,8 +3,8 @@
  * range of calendar dates and the calendar units (months, quarters, halves, years) that end inside it: a rule due
  * every quarter is judged in the period that holds the quarter's last day.
  */
-import { AppError } from '../shared/errors.js';
-import { addDays, addMonths, daysInMonth, toIso, type IsoDate } from '../shared/dates.js';
+import { AppError } from './errors.js';
+import { addDays, addMonths, daysInMonth, toIso, type IsoDate } from './dates.js';
 
 export type Every = 'month' | 'quarter' | 'half' | 'year';
 export const EVERY_LABELS: Record<Every, string> = { month: '每月', quarter: '每季度', half: '每半年', year: '每年' };
