@@ -38,6 +38,7 @@ export async function createMember(ctx: Ctx, input: MemberInput): Promise<Member
         entry_on: entryOn,
         is_mobile: input.isMobile ? 1 : 0,
         mobile_destination: input.mobileDestination ?? null,
+        party_post: input.partyPost ?? null,
         left_on: null,
         leave_reason: null,
         leave_note: null,

@@ -15,7 +15,7 @@ function selectMembers(ctx: Ctx) {
     .select([
       'm.id', 'm.person_id', 'p.name', 'p.id_number', 'p.gender', 'p.ethnicity', 'p.birth_date', 'p.education',
       'p.occupation', 'p.phone', 'o.code as org_code', 'o.name as org_name', 'm.status', 'm.joined_on',
-      'm.confirmed_on', 'm.entry_kind', 'm.entry_on', 'm.is_mobile', 'm.mobile_destination', 'm.left_on',
+      'm.confirmed_on', 'm.entry_kind', 'm.entry_on', 'm.is_mobile', 'm.mobile_destination', 'm.party_post', 'm.left_on',
       'm.leave_reason', 'm.leave_note', 'o.path as org_path', 'm.org_id',
     ]);
 }
@@ -38,6 +38,7 @@ function base(r: Row) {
     joinedOn: r.joined_on,
     confirmedOn: r.confirmed_on,
     isMobile: r.is_mobile === 1,
+    partyPost: r.party_post,
     leftOn: r.left_on,
     leaveReason: r.leave_reason,
   };

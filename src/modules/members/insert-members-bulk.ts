@@ -13,6 +13,7 @@ export interface NewMemberRecord {
   entryOn?: string | null;
   isMobile?: boolean;
   mobileDestination?: string | null;
+  partyPost?: string | null;
   leftOn?: string | null;
   leaveReason?: string | null;
   leaveNote?: string | null;
@@ -39,6 +40,7 @@ export async function insertMembersBulk(ctx: Ctx, records: NewMemberRecord[]): P
       entry_on: r.entryOn ?? null,
       is_mobile: r.isMobile ? 1 : 0,
       mobile_destination: r.mobileDestination ?? null,
+      party_post: r.partyPost ?? null,
       left_on: r.leftOn ?? null,
       leave_reason: r.leaveReason ?? null,
       leave_note: r.leaveNote ?? null,

@@ -19,6 +19,7 @@ export function auditableMember(m: MemberDetail): Record<string, unknown> {
     entryOn: m.entryOn,
     isMobile: m.isMobile,
     mobileDestination: m.mobileDestination,
+    partyPost: m.partyPost,
     leftOn: m.leftOn,
     leaveReason: m.leaveReason,
   };

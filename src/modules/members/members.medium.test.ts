@@ -8,6 +8,8 @@ import { createMember } from './create-member.js';
 import { leaveMember } from './leave-member.js';
 import { transferMember } from './transfer-member.js';
 import { updateMember } from './update-member.js';
+import { MEMBER_LABELS, memberPatch } from './members.schema.js';
+import { parseInput } from '../../shared/validation.js';
 import { updateOrg } from '../orgs/update-org.js';
 import { failure } from '../../../test/helpers/errors.js';
 
@@ -83,6 +85,19 @@ describe.each(ENGINES)('members on %s', (engine) => {
     const ok = await updateMember(t.ctx, m.id, { education: '研究生', isMobile: true, mobileDestination: '广东省深圳市' });
     expect(ok).toMatchObject({ education: '研究生', isMobile: true, mobileDestination: '广东省深圳市', status: '预备党员' });
     expect((await failure(updateMember(t.ctx, 9999, { name: 'x' }))).code).toBe('MEMBER_NOT_FOUND');
+  });
+
+  it('records a party post (党内职务), checked against the closed list, and clears it', async () => {
+    await makeCounty(t.ctx, 1);
+    const m = await makeMember(t.ctx, 'C.T1.B1', { partyPost: '委员' });
+    expect(m.partyPost).toBe('委员');
+    expect((await updateMember(t.ctx, m.id, { partyPost: '书记' })).partyPost).toBe('书记');
+    // The edge (API, CLI, workbook) checks the closed list with the patch schema.
+    const bad = await failure(Promise.resolve().then(() => parseInput(memberPatch, { partyPost: '组长' }, MEMBER_LABELS)));
+    expect(bad.issues[0]).toMatchObject({ code: 'VALUE_NOT_ALLOWED', field: 'partyPost' });
+    expect(bad.message).toContain('党内职务');
+    expect((await getMember(t.ctx, m.id)).partyPost).toBe('书记');
+    expect((await updateMember(t.ctx, m.id, { partyPost: null })).partyPost).toBeNull();
   });
 
   it('keeps an organization with members a branch', async () => {

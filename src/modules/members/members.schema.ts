@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTRY_KINDS, LEAVE_REASONS, MEMBER_STATUSES } from '../../shared/vocab.js';
+import { ENTRY_KINDS, LEAVE_REASONS, MEMBER_STATUSES, PARTY_POSTS } from '../../shared/vocab.js';
 import { isoDate, optionalIsoDate, queryBool } from '../../shared/validation.js';
 import { orgCode } from '../orgs/orgs.schema.js';
 import { PERSON_LABELS, personInput } from '../people/people.schema.js';
@@ -14,6 +14,7 @@ export const MEMBER_LABELS: Record<string, string> = {
   entryOn: '进入日期',
   isMobile: '是否流动党员',
   mobileDestination: '外出流向',
+  partyPost: '党内职务',
   toOrgCode: '转入组织代码',
   transferredOn: '转接日期',
   reason: '离开原因',
@@ -30,6 +31,7 @@ export const memberInput = personInput.extend({
   entryOn: optionalIsoDate,
   isMobile: z.boolean().default(false),
   mobileDestination: z.string().trim().max(200).nullish(),
+  partyPost: z.enum(PARTY_POSTS, { message: `应为以下之一：${PARTY_POSTS.join('、')}` }).nullish(),
 });
 export type MemberInput = z.input<typeof memberInput>;
 
@@ -44,6 +46,7 @@ export const memberPatch = personInput
     confirmedOn: optionalIsoDate,
     isMobile: z.boolean().optional(),
     mobileDestination: z.string().trim().max(200).nullish(),
+    partyPost: z.enum(PARTY_POSTS, { message: `应为以下之一：${PARTY_POSTS.join('、')}` }).nullish(),
   });
 export type MemberPatch = z.input<typeof memberPatch>;
 
@@ -87,6 +90,7 @@ const memberBase = {
   joinedOn: z.string(),
   confirmedOn: z.string().nullable(),
   isMobile: z.boolean(),
+  partyPost: z.string().nullable(),
   leftOn: z.string().nullable(),
   leaveReason: z.string().nullable(),
 };

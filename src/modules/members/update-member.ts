@@ -51,6 +51,7 @@ export async function updateMember(ctx: Ctx, id: number, patch: MemberPatch): Pr
         confirmed_on: membership.confirmedOn ?? null,
         ...(patch.isMobile !== undefined && { is_mobile: patch.isMobile ? 1 : 0 }),
         ...(patch.mobileDestination !== undefined && { mobile_destination: patch.mobileDestination }),
+        ...(patch.partyPost !== undefined && { party_post: patch.partyPost }),
         updated_at: now,
       })
       .where('id', '=', id)

@@ -26,6 +26,7 @@ export interface PlannedMember {
   confirmedOn: string | null;
   isMobile: boolean;
   mobileDestination: string | null;
+  partyPost: string | null;
   leftOn: string | null;
   leaveReason: string | null;
 }
@@ -72,6 +73,7 @@ export function checkMemberSheet(
             confirmedOn: data.confirmedOn ?? null,
             isMobile: data.isMobile ?? false,
             mobileDestination: data.mobileDestination ?? null,
+            partyPost: data.partyPost ?? null,
             leftOn: data.leftOn ?? null,
             leaveReason: data.leaveReason ?? null,
           }

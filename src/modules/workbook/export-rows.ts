@@ -74,7 +74,7 @@ export function memberRows(ctx: Ctx, orgs: OrgView[]): AsyncGenerator<ExportRow[
         .selectFrom('memberships as m')
         .innerJoin('people as p', 'p.id', 'm.person_id')
         .select([...PERSON_COLUMNS, 'p.phone', 'm.id', 'm.org_id', 'm.status', 'm.joined_on', 'm.confirmed_on'])
-        .select(['m.is_mobile', 'm.mobile_destination', 'm.left_on', 'm.leave_reason'])
+        .select(['m.is_mobile', 'm.mobile_destination', 'm.party_post', 'm.left_on', 'm.leave_reason'])
         .where('m.org_id', 'in', ids)
         .execute(),
     (a, b) => a.id - b.id,
@@ -86,6 +86,7 @@ export function memberRows(ctx: Ctx, orgs: OrgView[]): AsyncGenerator<ExportRow[
       row.phone = r.phone;
       row.isMobile = r.is_mobile ? '是' : '否';
       row.mobileDestination = r.mobile_destination;
+      row.partyPost = r.party_post;
       row.leftOn = r.left_on;
       row.leaveReason = r.leave_reason;
       return row;

@@ -58,6 +58,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
 
     const members = await findMembers(t.ctx, { org: 'C', includeLeft: true });
     expect(members.items.map((m) => m.name)).toEqual(['张三', '李四', '王五', '赵六']);
+    expect(members.items[0]).toMatchObject({ name: '张三', partyPost: '书记' });
     const li = await getMember(t.ctx, members.items[1]!.id);
     expect(li).toMatchObject({ leftOn: '2020-05-01', leaveReason: '死亡', ethnicity: '回族', gender: '女', birthDate: '1970-01-02' });
     const wang = await getMember(t.ctx, members.items[2]!.id);

@@ -72,7 +72,7 @@ export const orgRecords = [
 ];
 
 export const memberRecords = [
-  { name: '张三', idNumber: ids.zhang, gender: '男', ethnicity: '汉族', birthDate: '1985-06-15', education: '大学本科', occupation: '农牧渔民', orgCode: 'C.T1.B1', status: '正式党员', joinedOn: '2010-07-01', confirmedOn: '2011-07-01', phone: '13812345678', isMobile: '否' },
+  { name: '张三', idNumber: ids.zhang, gender: '男', ethnicity: '汉族', birthDate: '1985-06-15', education: '大学本科', occupation: '农牧渔民', orgCode: 'C.T1.B1', status: '正式党员', joinedOn: '2010-07-01', confirmedOn: '2011-07-01', phone: '13812345678', isMobile: '否', partyPost: '书记' },
   { name: '李四', idNumber: ids.li, gender: '女', ethnicity: '回族', orgCode: 'C.T1.B1', status: '正式党员', joinedOn: '1995-07-01', confirmedOn: '1996-07-01', isMobile: '否', leftOn: '2020-05-01', leaveReason: '死亡' },
   { name: '王五', idNumber: ids.wang, orgCode: 'C.T1.B2', status: '预备党员', joinedOn: '2026-01-10', isMobile: '是', mobileDestination: '广东省深圳市' },
   { name: '赵六', idNumber: ids.zhao, gender: '女', orgCode: 'C.T1.B2', status: '预备党员', joinedOn: '2026-03-01', education: '研究生' },

@@ -59,6 +59,7 @@ const MEMBER_COLUMNS = [
   col('手机号码', 'phone', 'text', 14),
   col('是否流动党员', 'isMobile', 'bool', 12),
   col('外出流向', 'mobileDestination', 'text', 20),
+  col('党内职务', 'partyPost', 'text', 10),
   col('离开日期', 'leftOn', 'date', 12),
   col('离开原因', 'leaveReason', 'text', 14),
 ] as const;

@@ -50,6 +50,7 @@ export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: Pro
         entryOn: admittedOn.get(m.person.idNumber) ?? null,
         isMobile: m.isMobile,
         mobileDestination: m.mobileDestination,
+        partyPost: m.partyPost,
         leftOn: m.leftOn,
         leaveReason: m.leaveReason,
       })),
