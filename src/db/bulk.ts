@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type Insertable, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -42,4 +42,42 @@ export async function insertChunkedReturningIds<T extends keyof Database & strin
     ids.push(...result.map((r) => Number(r.id)).sort((a, b) => a - b));
   }
   return ids;
+}
+
+/** Rows per statement when the rows travel as one JSON parameter (SQLite). */
+const JSON_ROWS = 20_000;
+
+/**
+ * Multi-row inserts of plain value arrays, as insertChunked does, without the query builder: the ledgers run to
+ * hundreds of thousands of rows (the demo county's two years of dues), and building, preparing and binding statements of
+ * thousands of placeholders took most of the time of writing them. On SQLite the rows go as one JSON array read by
+ * json_each (a short statement, one parameter); on PostgreSQL as multi-row VALUES with numbered placeholders. Table
+ * and column names are constants of the callers (insert-*-bulk.ts), never input.
+ */
+export async function insertValueRows(db: Kysely<Database>, table: keyof Database, columns: readonly string[], rows: (string | number | null)[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const list = columns.join(', ');
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const text = `insert into ${table} (${list}) select ${columns.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?) order by key`;
+    for (let i = 0; i < rows.length; i += JSON_ROWS) {
+      await db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows.slice(i, i + JSON_ROWS))]));
+    }
+    return;
+  }
+  const size = chunkSizeFor(columns.length);
+  const texts = new Map<number, string>();
+  const statement = (n: number) => {
+    let text = texts.get(n);
+    if (text === undefined) {
+      let p = 0;
+      const row = () => `(${columns.map(() => `$${++p}`).join(', ')})`;
+      text = `insert into ${table} (${list}) values ${Array.from({ length: n }, row).join(', ')}`;
+      texts.set(n, text);
+    }
+    return text;
+  };
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    await db.executeQuery(CompiledQuery.raw(statement(chunk.length), chunk.flat()));
+  }
 }

@@ -1,7 +1,5 @@
-import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
 import type { Ctx } from '../../context.js';
-import { chunkSizeFor } from '../../db/bulk.js';
-import type { Database } from '../../db/schema.js';
+import { insertValueRows as insertRows } from '../../db/bulk.js';
 
 /** A dues base from a month on (dues_bases), for a membership already stored. Money in fen. */
 export interface NewDuesBase {
@@ -64,42 +62,4 @@ export async function insertDuesApprovalsBulk(ctx: Ctx, records: NewDuesApproval
 export async function insertDuesPaymentsBulk(ctx: Ctx, records: NewDuesPayment[]): Promise<void> {
   const now = ctx.clock.nowIso();
   await insertRows(ctx.db, 'dues_payments', PAYMENT_COLUMNS, records.map((r) => [r.membershipId, r.orgId, r.month, r.dueFen, r.paidFen, r.paidOn, r.note, now, now]));
-}
-
-/** Rows per statement when the rows travel as one JSON parameter (SQLite). */
-const JSON_ROWS = 20_000;
-
-/**
- * Multi-row inserts of plain value arrays, as insertChunked does, without the query builder: the ledger runs to
- * hundreds of thousands of rows (the demo county's two years), and building, preparing and binding statements of
- * thousands of placeholders took most of the time of writing them. On SQLite the rows go as one JSON array read by
- * json_each (a short statement, one parameter); on PostgreSQL as multi-row VALUES with numbered placeholders. Table
- * and column names are the constants above, never input.
- */
-async function insertRows(db: Kysely<Database>, table: keyof Database, columns: readonly string[], rows: (string | number | null)[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const list = columns.join(', ');
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
-    const text = `insert into ${table} (${list}) select ${columns.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?) order by key`;
-    for (let i = 0; i < rows.length; i += JSON_ROWS) {
-      await db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows.slice(i, i + JSON_ROWS))]));
-    }
-    return;
-  }
-  const size = chunkSizeFor(columns.length);
-  const texts = new Map<number, string>();
-  const statement = (n: number) => {
-    let text = texts.get(n);
-    if (text === undefined) {
-      let p = 0;
-      const row = () => `(${columns.map(() => `$${++p}`).join(', ')})`;
-      text = `insert into ${table} (${list}) values ${Array.from({ length: n }, row).join(', ')}`;
-      texts.set(n, text);
-    }
-    return text;
-  };
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    await db.executeQuery(CompiledQuery.raw(statement(chunk.length), chunk.flat()));
-  }
 }
