@@ -28,6 +28,14 @@ export async function duesFigures(
   ctx: Ctx,
   q: { orgCode?: string | undefined; from?: string | undefined; to?: string | undefined },
 ): Promise<DuesFiguresView> {
+  return (await duesFiguresWithMembers(ctx, q)).view;
+}
+
+/** The figures with the members behind the totals: those with something due in the span, and those who paid. */
+export async function duesFiguresWithMembers(
+  ctx: Ctx,
+  q: { orgCode?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<{ view: DuesFiguresView; dueMemberIds: number[]; paidMemberIds: number[] }> {
   const range = monthRange(ctx, q);
   const { root, org } = await rootOf(ctx, q.orgCode);
   const current = monthOf(ctx.clock.today());
@@ -47,24 +55,32 @@ export async function duesFigures(
   const inArrears: DuesFiguresView['evidence']['inArrears'] = [];
   const withoutBase: DuesFiguresView['evidence']['withoutBase'] = [];
   const spanMonths = range.from <= through ? monthList(range.from, through) : [];
+  const dueMemberIds: number[] = [];
+  const paidMemberIds: number[] = [];
 
   for (const m of members) {
     const span = spanMonths.filter((month) => onRoll(m, month));
     if (span.length > 0 || monthList(range.from, range.to).some((month) => onRoll(m, month))) memberCount++;
     const unassessed: string[] = [];
+    let due = false;
+    let paid = false;
     for (const month of span) {
       const cell = ledgerMonth(records, m.id, month, current);
       paidFen += cell.paidFen ?? 0;
+      if (cell.paidFen !== null && cell.paidFen > 0) paid = true;
       if (cell.dueFen === null) {
         if (cell.paidFen === null) unassessed.push(month);
         continue;
       }
       if (cell.dueFen > 0) {
+        due = true;
         dueMonths++;
         dueFen += cell.dueFen;
         if (cell.paidOn !== null) paidMonths++;
       }
     }
+    if (due) dueMemberIds.push(m.id);
+    if (paid) paidMemberIds.push(m.id);
     if (unassessed.length > 0) withoutBase.push({ memberId: m.id, name: m.name, orgCode: m.orgCode, months: unassessed });
 
     const run: string[] = [];
@@ -78,7 +94,7 @@ export async function duesFigures(
     if (run.length >= ARREARS_MONTHS) inArrears.push({ memberId: m.id, name: m.name, orgCode: m.orgCode, months: run });
   }
 
-  return {
+  const view: DuesFiguresView = {
     org: org?.code ?? null,
     orgName: org?.name ?? null,
     from: range.from,
@@ -96,4 +112,5 @@ export async function duesFigures(
     membersWithoutBase: withoutBase.length,
     evidence: { inArrears, withoutBase },
   };
+  return { view, dueMemberIds, paidMemberIds };
 }

@@ -6,6 +6,7 @@ import { snapshotTables } from '../../../test/helpers/db-snapshot.js';
 import { asUser, makeCounty, makeMember, makeOrg, makeUser } from '../../../test/factories.js';
 import { leaveMember } from '../members/leave-member.js';
 import { duesFigures } from './dues-figures.js';
+import { duesFigureSet } from './dues-figure-set.js';
 import { duesLedger, memberDues } from './dues-ledger.js';
 import { recordBranchPayments } from './record-branch-payments.js';
 import { recordDuesApproval } from './record-dues-approval.js';
@@ -238,6 +239,18 @@ describe.each(ENGINES)('dues ledger on %s', (engine: Engine) => {
     const county = await duesFigures(ctx, { orgCode: 'C', from: '2026-08', to: '2026-11' });
     expect(county.memberCount).toBe(6);
     expect(county.membersInArrears).toBe(2);
+
+    // The same figures under catalog-style ids for the reports, each with the members behind it. 2026H2 adds July:
+    // due for a, b (90 元 each) and e (15 元); b and e paid it; c is exempt from June, d has no base.
+    const set = await duesFigureSet(ctx, { orgCode: B1, period: '2026H2' });
+    const fig = (id: string) => set.figures.find((x) => x.id === id)!;
+    expect(set.org).toEqual({ code: B1, name: expect.any(String) });
+    expect(fig('dues_payment_rate').value).toBe(Math.round(((5 + 2) / (12 + 3)) * 1000) / 10);
+    expect(fig('dues_due_total').value).toBe((10 * 9000 + 5 * 1500) / 100);
+    expect(fig('dues_due_total').evidence).toEqual({ table: 'memberships', ids: [a.id, b.id, e.id] });
+    expect(fig('dues_paid_total').evidence.ids).toEqual([a.id, b.id, e.id]);
+    expect(fig('dues_members_in_arrears')).toMatchObject({ value: 1, evidence: { ids: [b.id] } });
+    expect(fig('dues_members_without_base')).toMatchObject({ value: 1, evidence: { ids: [d.id] } });
   });
 
   it('answers a secretary of another branch "not found", and a viewer "permission denied"', async () => {
