@@ -95,6 +95,13 @@ describe.each(ENGINES)('dangjian dues on %s', (engine: Engine) => {
     const missing = run(['--db', db, 'dues', 'base', String(ids['一村丙']), '--from-month', '2026-01', '--category', '在职']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('党费基数');
+    // 减交 needs the reduced monthly amount; nothing is recorded without it.
+    const noMonthly = run(['--db', db, 'dues', 'approve', String(ids['一村甲']), '--kind', '减交', '--from-month', '2026-06', '--reason', '生活困难', '--approved-on', '2026-05-20']);
+    expect(noMonthly.code).toBe(2);
+    expect(noMonthly.stderr).toMatch(/--monthly|每月/);
+    const approve = run(['--db', db, 'dues', 'approve', String(ids['一村乙']), '--kind', '免交', '--from-month', '2026-06', '--reason', '重病住院', '--approved-on', '2026-05-20']);
+    expect(approve.code, approve.stderr).toBe(0);
+    expect(approve.stdout).toContain('已登记：免交，2026-06起');
     const badMonth = run(['--db', db, 'dues', 'ledger', '--from', '2026-13']);
     expect(badMonth.code).toBe(2);
     expect(badMonth.stderr).toContain('--from');

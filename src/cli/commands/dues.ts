@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { duesFigures } from '../../modules/dues/dues-figures.js';
 import { duesLedger } from '../../modules/dues/dues-ledger.js';
 import { recordBranchPayments } from '../../modules/dues/record-branch-payments.js';
+import { recordDuesApproval } from '../../modules/dues/record-dues-approval.js';
 import { recordDuesPayment } from '../../modules/dues/record-dues-payment.js';
 import { setDuesBase } from '../../modules/dues/set-dues-base.js';
-import { DUES_LABELS, branchPaymentInput, duesBaseInput, duesFiguresQuery, duesLedgerQuery, duesPaymentInput } from '../../modules/dues/dues.schema.js';
+import { DUES_LABELS, branchPaymentInput, duesApprovalInput, duesBaseInput, duesFiguresQuery, duesLedgerQuery, duesPaymentInput } from '../../modules/dues/dues.schema.js';
 import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
@@ -22,6 +23,12 @@ const CLI_LABELS: Record<string, string> = {
   months: '--months',
   month: '--month',
   paidOn: '--paid-on',
+  kind: '--kind',
+  toMonth: '--to-month',
+  monthly: '--monthly',
+  reason: '--reason',
+  approvedBy: '--approved-by',
+  approvedOn: '--approved-on',
   amount: '--amount',
   limit: '--limit',
   offset: '--offset',
@@ -115,6 +122,46 @@ export function registerDues(program: Command, globals: () => GlobalOptions): vo
         println(formatTable(['起始月份', '类别', '基数（元）', '每月应交（元）'], result.bases.map((b) => [b.fromMonth, b.category, b.base ?? '—', b.monthly])));
       });
     });
+
+  dues
+    .command('approve')
+    .description('登记党费审批：减交、免交或按季交纳（须经支部委员会或党员大会讨论、上级党组织批准）')
+    .argument('<党员记录编号>', '党员记录编号')
+    .requiredOption('--kind <类别>', '减交、免交或按季交纳')
+    .requiredOption('--from-month <月份>', '自哪个月起（YYYY-MM）')
+    .option('--to-month <月份>', '至哪个月止（YYYY-MM）；不填则长期有效')
+    .option('--monthly <元>', '减交后每月交纳金额（元）；减交必填')
+    .requiredOption('--reason <理由>', '理由')
+    .option('--approved-by <组织>', '批准的组织；默认为上级党组织')
+    .requiredOption('--approved-on <日期>', '批准日期（YYYY-MM-DD）')
+    .action(
+      async (
+        member: string,
+        opts: { kind: string; fromMonth: string; toMonth?: string; monthly?: string; reason: string; approvedBy?: string; approvedOn: string },
+      ) => {
+        const g = globals();
+        const memberId = memberIdOf(member);
+        const raw = {
+          kind: opts.kind,
+          fromMonth: opts.fromMonth,
+          toMonth: opts.toMonth ?? null,
+          monthly: opts.monthly ?? null,
+          reason: opts.reason,
+          approvedBy: opts.approvedBy ?? null,
+          approvedOn: opts.approvedOn,
+        };
+        const input = parseInput(duesApprovalInput, raw, CLI_LABELS);
+        await withSession(g, async ({ ctx }) => {
+          const result = await recordDuesApproval(ctx, { ...input, monthly: opts.monthly ?? null, memberId });
+          if (g.json) {
+            printJson(result);
+            return;
+          }
+          const span = `${result.fromMonth}起${result.toMonth ? `至${result.toMonth}` : ''}`;
+          println(`已登记：${result.kind}，${span}${result.monthly ? `，每月${result.monthly}元` : ''}；${result.approvedBy}于${result.approvedOn}批准。`);
+        });
+      },
+    );
 
   dues
     .command('pay')
