@@ -121,5 +121,7 @@ export function requirementText(req: Requirement): string {
       return `连续${req.months}个月不交纳党费的按党章第九条处理（满${req.warnMonths}个月起提醒）`;
     case 'dues-backpay':
       return `补交党费不超过${req.months}个月`;
+    case 'training-hours':
+      return `党员每年集中学习培训不少于${req.memberHours}学时；基层党组织书记和班子成员（书记、副书记、委员）不少于${req.leaderHours}学时，且至少参加${req.leaderTrainings}次集中培训（第四季度起提醒尚未达标的）`;
   }
 }

@@ -13,6 +13,7 @@ import { RuleContext, type RuleFinding } from './context.js';
 import { loadFacts, type Facts, type OrgFact } from './facts.js';
 import { evaluateDevelopment } from './families/development.js';
 import { evaluateDues } from './families/dues.js';
+import { evaluateEducation } from './families/education.js';
 import { evaluateMembers } from './families/members.js';
 import { evaluateOrgLife } from './families/org-life.js';
 import { evaluateOrgSetup } from './families/org-setup.js';
@@ -62,6 +63,7 @@ export async function evaluateRules(ctx: Ctx, opts: { orgCode?: string | undefin
     evaluateDevelopment(rc);
     evaluateMembers(rc);
     evaluateDues(rc);
+    evaluateEducation(rc);
   }
   const order = new Map(facts.orgs.map((o, i) => [o.code, i]));
   rc.findings.sort((a, b) => (order.get(a.org)! - order.get(b.org)!) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || a.rule.localeCompare(b.rule) || (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));

@@ -9,6 +9,7 @@ import { subtreeUpperBound } from '../modules/orgs/tree.js';
 import type { StepDates } from '../modules/development/steps.js';
 import { STEPS } from '../modules/development/steps.js';
 import type { ApprovalRow, BaseRow, DuesApprovalKind, DuesCategory } from '../modules/dues/dues-rates.js';
+import { CONCENTRATED_STUDY_KINDS } from '../modules/study/study-points.js';
 
 export interface OrgFact {
   id: number;
@@ -72,6 +73,8 @@ export interface MemberFact {
   lastAttended: IsoDate | null;
   /** Whether the member has a development record here (then the development rules judge the probation). */
   developed: boolean;
+  /** 书记 | 副书记 | 委员, or null (decides the 32- or 56-hour training rule). */
+  partyPost: string | null;
 }
 
 export interface DuesPaymentFact {
@@ -90,6 +93,16 @@ export interface DuesFacts {
   paidInPeriod: (DuesPaymentFact & { membershipId: number })[];
 }
 
+/** A member's study and training in one calendar year (by the training's start, the study's day). */
+export interface TrainingYearFact {
+  /** Concentrated minutes: 集中培训 attended, and the member's own study of CONCENTRATED_STUDY_KINDS. */
+  concentratedMinutes: number;
+  /** 集中培训 the member completed. */
+  concentratedTrainings: number;
+  /** Every study record and training attendance of the year (0: nothing recorded for the member that year). */
+  records: number;
+}
+
 export interface Facts {
   root: OrgFact;
   orgs: OrgFact[];
@@ -98,6 +111,8 @@ export interface Facts {
   development: DevelopmentFact[];
   members: MemberFact[];
   dues: DuesFacts;
+  /** Each member's study and training by year (membership id → year → minutes), for the years of the period to asOf. */
+  training: Map<number, Map<number, TrainingYearFact>>;
   /** The day the roll and the terms are judged on: the period's end, or today if that comes first. */
   asOf: IsoDate;
   /** Meetings are read from this day: the start of the year the period starts in, or the look-back if earlier. */
@@ -206,7 +221,7 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
       (eb) => eb.selectFrom('development_records as dr').select(['dr.membership_id']).where('dr.membership_id', 'is not', null).groupBy('dr.membership_id').as('dv'),
       (j) => j.onRef('dv.membership_id', '=', 'ms.id'),
     )
-    .select(['ms.id', 'ms.org_id', 'p.name', 'ms.status', 'ms.joined_on', 'ms.confirmed_on', 'ms.entry_kind', 'ms.entry_on', 'ms.is_mobile', 'tr.last_in', 'dv.membership_id as developed'])
+    .select(['ms.id', 'ms.org_id', 'p.name', 'ms.status', 'ms.joined_on', 'ms.confirmed_on', 'ms.entry_kind', 'ms.entry_on', 'ms.is_mobile', 'tr.last_in', 'dv.membership_id as developed', 'ms.party_post'])
     .where('o.path', '>=', rootPath)
     .where('o.path', '<', upper)
     .where('ms.joined_on', '<=', asOf)
@@ -243,12 +258,47 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
     return {
       membershipId: r.id, orgId: r.org_id, name: r.name, status: r.status, joinedOn: r.joined_on, confirmedOn: r.confirmed_on,
       entryKind: r.entry_kind, onRollSince: since, transferredInOn, isMobile: r.is_mobile === 1, meetingsHeld: held.length,
-      lastAttended, developed: r.developed !== null,
+      lastAttended, developed: r.developed !== null, partyPost: r.party_post,
     };
   });
 
   const dues = await loadDues(ctx, rootPath, upper, range, asOf, lookbackFrom);
-  return { root: orgs[0]!, orgs, byId, meetings, development, members, dues, asOf, meetingsFrom, lookbackFrom };
+  const training = await loadTraining(ctx, rootPath, upper, yearStart, asOf);
+  return { root: orgs[0]!, orgs, byId, meetings, development, members, dues, training, asOf, meetingsFrom, lookbackFrom };
+}
+
+/**
+ * Study and training minutes of the members of the subtree (by their organization now), per member and year, from
+ * the first day of the period's year to the day judged: one grouped query over training attendance and study records.
+ */
+async function loadTraining(ctx: Ctx, rootPath: string, upper: string, from: IsoDate, to: IsoDate): Promise<Map<number, Map<number, TrainingYearFact>>> {
+  const rows = await sql<{ membership_id: number; year: string; minutes: number | string; trainings: number | string; records: number | string }>`
+    select x.membership_id, x.year,
+      sum(case when x.conc = 1 then x.minutes else 0 end) as minutes,
+      sum(case when x.src = 1 and x.conc = 1 and x.completed = 1 then 1 else 0 end) as trainings,
+      count(*) as records
+    from (
+      select a.membership_id, substr(t.start_on, 1, 4) as year, 1 as src, a.minutes, t.concentrated as conc, a.completed
+      from training_attendance a join trainings t on t.id = a.training_id
+      where t.start_on >= ${from} and t.start_on <= ${to}
+      union all
+      select s.membership_id, substr(s.studied_on, 1, 4) as year, 2 as src, s.minutes,
+        case when s.kind in (${sql.join([...CONCENTRATED_STUDY_KINDS])}) then 1 else 0 end as conc, 0 as completed
+      from study_records s
+      where s.studied_on >= ${from} and s.studied_on <= ${to}
+    ) x
+    join memberships ms on ms.id = x.membership_id
+    join organizations o on o.id = ms.org_id
+    where o.path >= ${rootPath} and o.path < ${upper}
+    group by x.membership_id, x.year
+  `.execute(ctx.db);
+  const out = new Map<number, Map<number, TrainingYearFact>>();
+  for (const r of rows.rows) {
+    let years = out.get(Number(r.membership_id));
+    if (!years) out.set(Number(r.membership_id), (years = new Map()));
+    years.set(Number(r.year), { concentratedMinutes: Number(r.minutes), concentratedTrainings: Number(r.trainings), records: Number(r.records) });
+  }
+  return out;
 }
 
 /** Dues of the members on a roll in the subtree: three queries, by the member's current organization. */

@@ -71,7 +71,8 @@ export type Requirement =
   | { type: 'extension-range'; minMonths: number; maxMonths: number }
   | { type: 'org-life-lapse'; months: number; warnMonths: number }
   | { type: 'dues-arrears'; months: number; warnMonths: number }
-  | { type: 'dues-backpay'; months: number };
+  | { type: 'dues-backpay'; months: number }
+  | { type: 'training-hours'; memberHours: number; leaderHours: number; leaderTrainings: number; remindFromMonth: number };
 export type RequirementType = Requirement['type'];
 
 /** A parameter a deployment may change (local practice, or a threshold the sources give as a range). */
