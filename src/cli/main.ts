@@ -14,6 +14,10 @@ import { registerUser } from './commands/user.js';
 import { registerCheck } from './commands/check.js';
 import { registerDue } from './commands/due.js';
 import { registerDues } from './commands/dues.js';
+import { registerService } from './commands/service.js';
+import { registerHonors } from './commands/honors.js';
+import { registerDonations } from './commands/donations.js';
+import { registerStudy, registerTraining } from './commands/study.js';
 import { registerRules } from './commands/rules.js';
 
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
@@ -63,7 +67,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerRules, registerUser, registerAudit, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerService, registerHonors, registerDonations, registerStudy, registerTraining, registerRules, registerUser, registerAudit, registerServe]) {
     register(program, globals);
   }
   const localize = (cmd: Command): void => {

@@ -5,6 +5,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { developmentRoutes } from '../modules/development/development.routes.js';
 import { duesRoutes } from '../modules/dues/dues.routes.js';
+import { serviceRoutes } from '../modules/service/service.routes.js';
+import { honorRoutes } from '../modules/honors/honors.routes.js';
+import { donationRoutes } from '../modules/donations/donations.routes.js';
+import { studyRoutes } from '../modules/study/study.routes.js';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
@@ -44,6 +48,10 @@ export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   developmentRoutes,
   meetingRoutes,
   duesRoutes,
+  serviceRoutes,
+  honorRoutes,
+  donationRoutes,
+  studyRoutes,
   workbookRoutes,
   rulesRoutes,
   auditRoutes,

@@ -49,6 +49,18 @@ const kinds = {
   // Party dues in the workbook: a due amount other than the rules give, a member's month or base given twice
   DUES_AMOUNT_MISMATCH: 'invalid',
   DUES_DUPLICATE: 'conflict',
+  // Study and training (学习记录, 教育培训)
+  STUDY_RECORD_NOT_FOUND: 'not_found',
+  TRAINING_NOT_FOUND: 'not_found',
+  TRAINING_ATTENDANCE_NOT_FOUND: 'not_found',
+  TRAINING_ATTENDANCE_DUPLICATE: 'conflict',
+  // Honors (表彰, 命名, 推荐, 选树, 评选) and voluntary donations (自愿捐款/特殊党费)
+  HONOR_NOT_FOUND: 'not_found',
+  HONOR_ALREADY_REVOKED: 'conflict',
+  DONATION_NOT_FOUND: 'not_found',
+  // Service records: a person already on a team, an open report to the same community; a report already ended
+  SERVICE_DUPLICATE: 'conflict',
+  SERVICE_ALREADY_ENDED: 'conflict',
   // Import / export
   IMPORT_INVALID: 'invalid',
   WORKBOOK_UNREADABLE: 'unreadable',

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { XLSX_TYPE } from '../../src/server/workbook.routes.js';
 import { createDevelopment } from '../../src/modules/development/record-development.js';
 import { setDuesBase } from '../../src/modules/dues/set-dues-base.js';
+import { recordHonor } from '../../src/modules/honors/record-honor.js';
+import { recordDonation } from '../../src/modules/donations/record-donation.js';
+import { createTraining } from '../../src/modules/study/create-training.js';
 import { ENGINES, type Engine } from '../helpers/test-db.js';
 import { logIn, useApi, type ApiHarness } from '../helpers/http.js';
 import { workbookBuffer } from '../helpers/workbook.js';
@@ -60,6 +63,30 @@ const MATRIX = {
   'record a dues payment (B1)':              [201,   201,          201,          403],
   'record a dues payment (B3)':              [201,   404,          404,          404],
   'mark B1 paid for a month':                [200,   200,          200,          403],
+  'record a service (B1)':                   [201,   201,          201,          403],
+  'read the service records of T1':          [200,   200,          404,          200],
+  'read the service figures of B3':          [200,   404,          404,          404],
+  'report a member to a community (B1)':     [201,   201,          201,          403],
+  'set up a volunteer team in B1':           [201,   201,          201,          403],
+  'read the service of a member (B1)':       [200,   200,          200,          200],
+  'record an honor to a member (B1)':        [201,   201,          201,          403],
+  'record an honor to a member (B3)':        [201,   404,          404,          404],
+  'read the honors of T1':                   [200,   200,          404,          200],
+  'read the honor figures of B3':            [200,   404,          404,          404],
+  'revoke an honor (B1)':                    [200,   200,          200,          403],
+  'revoke an honor (B3)':                    [200,   404,          404,          404],
+  'record a donation (B1)':                  [201,   201,          201,          403],
+  'record donations for B1 in one call':     [201,   201,          201,          403],
+  'read the donation figures of T1':         [200,   200,          404,          200],
+  'delete a donation (B3)':                  [200,   404,          404,          404],
+  'record study (B1)':                       [201,   201,          201,          403],
+  'record study (B3)':                       [201,   404,          404,          404],
+  'read the study records of T1':            [200,   200,          404,          200],
+  'read the study of a member (B1)':         [200,   200,          200,          200],
+  'record a training of T1':                 [201,   201,          404,          403],
+  'record attendance at a B1 training':      [200,   200,          200,          403],
+  'read the study figures of B3':            [200,   404,          404,          404],
+  'read the study ranking of T1':            [200,   200,          404,          200],
 } as const satisfies Record<string, readonly [number, number, number, number]>;
 type Action = keyof typeof MATRIX;
 // Accounts are seen like records, but only a system or organization administrator sees other people's: to a
@@ -138,7 +165,7 @@ async function signInAs(api: ApiHarness, who: Who): Promise<{ username: string; 
   return { username, headers: await logIn(api.app, username, TEST_PASSWORD) };
 }
 
-type Send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: object) => Promise<LightMyRequestResponse>;
+type Send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: object) => Promise<LightMyRequestResponse>;
 
 const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, string>) => Promise<LightMyRequestResponse>> = {
   'list orgs': (send) => send('GET', '/api/orgs'),
@@ -197,7 +224,50 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
   'record a dues payment (B1)': (send, w) => send('POST', `/api/members/${w.members.read.id}/dues/payments`, { months: ['2026-01', '2026-02'], paidOn: '2026-02-10' }),
   'record a dues payment (B3)': (send, w) => send('POST', `/api/members/${w.members.b3}/dues/payments`, { months: '2026-01', paidOn: '2026-02-10' }),
   'mark B1 paid for a month': (send) => send('POST', '/api/dues/branch-payments', { orgCode: 'B1', month: '2026-04', paidOn: '2026-04-10' }),
+  'record a service (B1)': (send, w) =>
+    send('POST', '/api/service/records', { orgCode: 'B1', kind: '志愿服务', title: '清洁家园', happenedOn: '2026-05-01', hours: 2, memberId: w.members.read.id }),
+  'read the service records of T1': (send) => send('GET', '/api/service/records?org=T1'),
+  'read the service figures of B3': (send) => send('GET', '/api/service/figures?org=B3&period=2026'),
+  'report a member to a community (B1)': (send, w) =>
+    send('POST', '/api/service/community-reports', { memberId: w.members.read.id, communityName: '幸福社区', unitLevel: '县级', reportedOn: '2026-05-01' }),
+  'set up a volunteer team in B1': (send) => send('POST', '/api/service/teams', { orgCode: 'B1', kind: '志愿服务队', name: '红马甲服务队', establishedOn: '2026-05-01' }),
+  'read the service of a member (B1)': (send, w) => send('GET', `/api/members/${w.members.read.id}/service?year=2026`),
+  'record an honor to a member (B1)': (send, w) => send('POST', '/api/honors', { ...HONOR, memberId: w.members.read.id }),
+  'record an honor to a member (B3)': (send, w) => send('POST', '/api/honors', { ...HONOR, memberId: w.members.b3 }),
+  'read the honors of T1': (send) => send('GET', '/api/honors?org=T1'),
+  'read the honor figures of B3': (send) => send('GET', '/api/honors/figures?org=B3&period=2026'),
+  'revoke an honor (B1)': async (send, w) => {
+    const honor = await recordHonor(w.api.ctx, { ...HONOR, memberId: w.members.read.id });
+    return send('POST', `/api/honors/${honor.id}/revoke`, { revokedOn: '2026-08-01' });
+  },
+  'revoke an honor (B3)': async (send, w) => {
+    const honor = await recordHonor(w.api.ctx, { ...HONOR, memberId: w.members.b3 });
+    return send('POST', `/api/honors/${honor.id}/revoke`, { revokedOn: '2026-08-01' });
+  },
+  'record a donation (B1)': (send, w) => send('POST', '/api/donations', { memberId: w.members.read.id, campaign: '抗洪救灾', donatedOn: '2026-07-01', amount: '100' }),
+  'record donations for B1 in one call': (send, w) =>
+    send('POST', '/api/donations/batch', { orgCode: 'B1', campaign: '抗洪救灾', donatedOn: '2026-07-01', items: [{ memberId: w.members.read.id, amount: '50' }] }),
+  'read the donation figures of T1': (send) => send('GET', '/api/donations/figures?org=T1&period=2026'),
+  'delete a donation (B3)': async (send, w) => {
+    const donation = await recordDonation(w.api.ctx, { memberId: w.members.b3, campaign: '抗洪救灾', donatedOn: '2026-07-01', amount: '10' });
+    return send('DELETE', `/api/donations/${donation.id}`);
+  },
+  'record study (B1)': (send, w) => send('POST', '/api/study/records', { memberId: w.members.read.id, studiedOn: '2026-05-01', kind: '集中学习', title: '学习', hours: '1.5' }),
+  'record study (B3)': (send, w) => send('POST', '/api/study/records', { memberId: w.members.b3, studiedOn: '2026-05-01', kind: '自学', title: '学习', hours: '1' }),
+  'read the study records of T1': (send) => send('GET', '/api/study/records?org=T1'),
+  'read the study of a member (B1)': (send, w) => send('GET', `/api/members/${w.members.read.id}/study?year=2026`),
+  'record a training of T1': (send) =>
+    send('POST', '/api/trainings', { orgCode: 'T1', title: '冬训', kind: '培训班', level: '乡镇（街道）级', audience: '全体党员', startOn: '2026-01-10', endOn: '2026-01-12', hours: '24', concentrated: true }),
+  'record attendance at a B1 training': async (send, w) => {
+    const t = await createTraining(w.api.ctx, { orgCode: 'B1', title: '支部党课', kind: '专题讲座', level: '村（社区）级', audience: '全体党员', startOn: '2026-04-01', endOn: '2026-04-01', hours: '2' });
+    return send('POST', `/api/trainings/${t.id}/attendance`, { memberIds: [w.members.read.id] });
+  },
+  'read the study figures of B3': (send) => send('GET', '/api/study/figures?org=B3&period=2026'),
+  'read the study ranking of T1': (send) => send('GET', '/api/study/ranking?org=T1&period=2026'),
 };
+
+/** The honor the honor actions record (to a member named by each action). */
+const HONOR = { kind: '表彰', recipientKind: '个人', title: '优秀共产党员', level: '县级', awardedBy: '中共T1委员会', awardedOn: '2026-06-28' } as const;
 
 function errorCodeOf(res: LightMyRequestResponse): string | undefined {
   if (res.statusCode < 400) return undefined;
