@@ -14,6 +14,7 @@ import { registerUser } from './commands/user.js';
 import { registerCheck } from './commands/check.js';
 import { registerDue } from './commands/due.js';
 import { registerDues } from './commands/dues.js';
+import { registerFigures } from './commands/figures.js';
 import { registerService } from './commands/service.js';
 import { registerHonors } from './commands/honors.js';
 import { registerDonations } from './commands/donations.js';
@@ -67,7 +68,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerService, registerHonors, registerDonations, registerStudy, registerTraining, registerRules, registerUser, registerAudit, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerFigures, registerService, registerHonors, registerDonations, registerStudy, registerTraining, registerRules, registerUser, registerAudit, registerServe]) {
     register(program, globals);
   }
   const localize = (cmd: Command): void => {

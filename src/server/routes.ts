@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { developmentRoutes } from '../modules/development/development.routes.js';
 import { duesRoutes } from '../modules/dues/dues.routes.js';
+import { figuresRoutes } from '../modules/figures/figures.routes.js';
 import { serviceRoutes } from '../modules/service/service.routes.js';
 import { honorRoutes } from '../modules/honors/honors.routes.js';
 import { donationRoutes } from '../modules/donations/donations.routes.js';
@@ -48,6 +49,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   developmentRoutes,
   meetingRoutes,
   duesRoutes,
+  figuresRoutes,
   serviceRoutes,
   honorRoutes,
   donationRoutes,

@@ -57,6 +57,8 @@ const MATRIX = {
   'change a rule setting':                   [200,   403,          403,          403],
   'read the dues ledger of T1':              [200,   200,          404,          200],
   'read the dues figures of B3':             [200,   404,          404,          404],
+  'read the ledger figures of B3':           [200,   404,          404,          404],
+  'read the ledger figures of T1':           [200,   200,          404,          200],
   'read the dues of a member (B1)':          [200,   200,          200,          200],
   'set a dues base (B1)':                    [200,   200,          200,          403],
   'record a dues approval (B1)':             [201,   201,          201,          403],
@@ -217,6 +219,8 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
   'change a rule setting': (send) => send('PUT', '/api/rules/settings/notice.greenAt', { value: 85 }),
   'read the dues ledger of T1': (send) => send('GET', '/api/dues?org=T1&from=2026-01&to=2026-06'),
   'read the dues figures of B3': (send) => send('GET', '/api/dues/figures?org=B3&from=2026-01&to=2026-06'),
+  'read the ledger figures of B3': (send) => send('GET', '/api/figures?org=B3&period=2026H1&evidence=true'),
+  'read the ledger figures of T1': (send) => send('GET', '/api/figures?org=T1&period=2026'),
   'read the dues of a member (B1)': (send, w) => send('GET', `/api/members/${w.members.read.id}/dues?from=2026-01&to=2026-06`),
   'set a dues base (B1)': (send, w) => send('POST', `/api/members/${w.members.read.id}/dues/bases`, { fromMonth: '2026-01', category: '在职', base: '6000' }),
   'record a dues approval (B1)': (send, w) =>
