@@ -199,6 +199,18 @@ const ROUTE_KINDS: [RegExp, Kind][] = [
   [/^\/api\/(checks|due)(\/|$)/, 'org'],
   // The dues ledger and figures are about members (each row and each piece of evidence names one by memberId).
   [/^\/api\/dues(\/|$)/, 'member'],
+  // Service records, community reports and teams name members (memberId) and organizations; the county holds none of
+  // them, so their own ids are swept as missing ones.
+  [/^\/api\/service(\/|$)/, 'member'],
+  // Honors and donations name members (memberId) and organizations; the county holds none, so their own ids are
+  // swept as missing ones.
+  [/^\/api\/(honors|donations)(\/|$)/, 'member'],
+  // Study records and the study figures and ranking name members (memberId); trainings are held by organizations
+  // (orgCode). The county holds none of either, so their own ids are swept as missing ones.
+  [/^\/api\/study(\/|$)/, 'member'],
+  [/^\/api\/trainings(\/|$)/, 'org'],
+  // The ledgers' figures together: each figure's evidence lists record ids of its own table (asked for with evidence).
+  [/^\/api\/figures(\/|$)/, 'member'],
 ];
 
 /** A finding's evidence record says what it is: its id is checked against the foreign ids of that kind. */
@@ -238,6 +250,23 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/members/:id/dues/approvals': { kind: '按季交纳', fromMonth: '2026-07', reason: '外出务工', approvedOn: '2026-06-20' },
   'POST /api/members/:id/dues/payments': { months: ['2026-05'], paidOn: '2026-05-10' },
   'POST /api/dues/branch-payments': { orgCode: OWN, month: '2026-05', paidOn: '2026-05-10' },
+  'POST /api/service/records': { orgCode: OWN, kind: '志愿服务', title: '清洁家园', happenedOn: '2026-05-01', hours: 2 },
+  'PATCH /api/service/records/:id': { title: '改名事项' },
+  'POST /api/service/community-reports': { memberId: MISSING_ID, communityName: '幸福社区', unitLevel: '县级', reportedOn: '2026-05-01' },
+  'PATCH /api/service/community-reports/:id': { endedOn: '2026-06-01' },
+  'POST /api/service/teams': { orgCode: OWN, kind: '志愿服务队', name: '新服务队', establishedOn: '2026-05-01' },
+  'POST /api/service/teams/:id/members': { name: '张三', joinedOn: '2026-05-01' },
+  'DELETE /api/service/teams/:id/members': { name: '张三', leftOn: '2026-05-01' },
+  'POST /api/honors': { kind: '表彰', recipientKind: '集体', recipientOrgCode: OWN, title: '先进基层党组织', level: '县级', awardedBy: '县委', awardedOn: '2026-05-01' },
+  'PATCH /api/honors/:id': { title: '优秀党务工作者' },
+  'POST /api/honors/:id/revoke': { revokedOn: '2026-06-01' },
+  'POST /api/donations': { memberId: MISSING_ID, campaign: '抗洪救灾', donatedOn: '2026-05-01', amount: '10' },
+  'POST /api/donations/batch': { orgCode: OWN, campaign: '抗洪救灾', donatedOn: '2026-05-01', items: [{ memberId: MISSING_ID, amount: '10' }] },
+  'POST /api/study/records': { memberId: MISSING_ID, studiedOn: '2026-05-01', kind: '自学', title: '学习', hours: '1' },
+  'POST /api/trainings': { orgCode: OWN, title: '新培训', kind: '培训班', level: '村（社区）级', audience: '全体党员', startOn: '2026-05-01', endOn: '2026-05-01', hours: '2' },
+  'PATCH /api/trainings/:id': { title: '改名培训' },
+  'POST /api/trainings/:id/attendance': { memberIds: [MISSING_ID] },
+  'DELETE /api/trainings/:id/attendance': { memberIds: [MISSING_ID] },
 };
 
 /** The period the notice, findings and workbook routes are asked about: this year so far, every rule judged. */
@@ -523,6 +552,9 @@ function planRoute(route: { method: string; url: string }, doc: RouteDoc, caller
       for (const value of county.foreignIdentities[field]) probe(`body.${name}`, value, own, setBody);
     } else if (CODE_FIELD.test(name)) {
       addSlot(`body.${name}`, 'code', setBody);
+    } else if (creates && ID_FIELD.test(name)) {
+      // A new record naming an existing one by id (the member of a donation or an honor): that id is probed too.
+      addSlot(`body.${name}`, 'id', setBody);
     }
   }
   if (upload) {
@@ -718,7 +750,7 @@ describe.each(ENGINES)('scope sweep on %s', (engine: Engine) => {
       // B1's own rows alone would go in (checked as a dry run, which writes nothing) …
       const dry = await upload(ownRows, true);
       expect(dry.statusCode, dry.body).toBe(200);
-      expect(dry.json()).toEqual({ dryRun: true, counts: { orgs: 1, members: 1, development: 0, meetings: 1, duesBases: 0, duesApprovals: 0, duesPayments: 0 } });
+      expect(dry.json()).toEqual({ dryRun: true, counts: { orgs: 1, members: 1, development: 0, meetings: 1, duesBases: 0, duesApprovals: 0, duesPayments: 0, studyRecords: 0, trainings: 0, trainingAttendance: 0, serviceRecords: 0, communityReports: 0, serviceTeams: 0, serviceTeamMembers: 0, honors: 0, donations: 0 } });
       // … but with one row in B2 the whole file is refused, the B2 row named like a missing organization.
       const res = await upload(touching(CODE.B2), false);
       expect(res.statusCode).toBeGreaterThanOrEqual(400);

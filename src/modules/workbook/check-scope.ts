@@ -52,24 +52,39 @@ export function checkImportScope(ctx: Ctx, parsed: ParsedWorkbook, visible: Map<
     }
   }
   const sheets = [
-    [SHEETS.members.name, '所在组织代码', parsed.members] as const,
-    [SHEETS.development.name, '所在组织代码', parsed.development] as const,
-    [SHEETS.meetings.name, '组织代码', parsed.meetings] as const,
+    [SHEETS.members.name, '所在组织代码', parsed.members.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
+    [SHEETS.development.name, '所在组织代码', parsed.development.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
+    [SHEETS.meetings.name, '组织代码', parsed.meetings.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
+    // The ledger rows kept under an organization they name (a member's rows are below, with the 党费 rows).
+    [SHEETS.trainings.name, '主办组织代码', parsed.trainings.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
+    [SHEETS.serviceRecords.name, '组织代码', parsed.serviceRecords.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
+    [SHEETS.serviceTeams.name, '组织代码', parsed.serviceTeams.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
+    [SHEETS.honors.name, '组织代码', parsed.honors.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
+    [SHEETS.honors.name, '获表彰组织代码', parsed.honors.map((r) => ({ row: r.row, code: r.values.recipientOrgCode }))] as const,
   ];
   for (const [sheet, column, rows] of sheets) {
     for (const r of rows) {
-      const code = r.values.orgCode;
+      const code = r.code;
       if (!code || (!visible.has(code) && !newParent.has(code))) continue; // unknown codes are reported elsewhere
       if (!writable(code, false)) issues.push(denied(sheet, r.row, column, code));
     }
   }
   // A 党费 row belongs to the organization of its member's 党员 row (a member not in that sheet is reported elsewhere).
-  const duesSheets = [[SHEETS.duesBases.name, parsed.duesBases], [SHEETS.duesApprovals.name, parsed.duesApprovals], [SHEETS.duesPayments.name, parsed.duesPayments]] as const;
+  // So do the ledger rows kept under their member's organization; a member already registered is checked with the rows.
+  const duesSheets = [
+    [SHEETS.duesBases.name, parsed.duesBases],
+    [SHEETS.duesApprovals.name, parsed.duesApprovals],
+    [SHEETS.duesPayments.name, parsed.duesPayments],
+    [SHEETS.studyRecords.name, parsed.studyRecords],
+    [SHEETS.communityReports.name, parsed.communityReports],
+    [SHEETS.honors.name, parsed.honors],
+    [SHEETS.donations.name, parsed.donations],
+  ] as const;
   if (duesSheets.every(([, rows]) => rows.length === 0)) return;
   const orgOfMember = new Map<string, string>();
   for (const r of parsed.members) if (r.values.idNumber && r.values.orgCode && !orgOfMember.has(r.values.idNumber)) orgOfMember.set(r.values.idNumber, r.values.orgCode);
   for (const [sheet, rows] of duesSheets) {
-    for (const r of rows) {
+    for (const r of rows as readonly { row: number; values: { idNumber?: string } }[]) {
       const code = r.values.idNumber ? orgOfMember.get(r.values.idNumber) : undefined;
       if (!code || (!visible.has(code) && !newParent.has(code))) continue;
       if (!writable(code, false)) issues.push(denied(sheet, r.row, '公民身份号码', code));

@@ -12,6 +12,8 @@ import type { ParsedWorkbook, ProgressFn } from './parse-workbook.js';
 import { SHEET_KEYS, SHEETS } from './workbook-format.js';
 import { readScoped } from '../access/scope.js';
 import { checkImportScope } from './check-scope.js';
+import { checkLedgerSheets, ledgerRowCount, type PlannedLedgers } from './check-ledgers.js';
+import type { DbOrg } from './ledger-refs.js';
 
 /** Everything a valid workbook will write, checked; organizations parents first. */
 export interface ImportPlan {
@@ -20,6 +22,7 @@ export interface ImportPlan {
   development: PlannedDevelopment[];
   meetings: PlannedMeeting[];
   dues: PlannedDues;
+  ledgers: PlannedLedgers;
 }
 
 /**
@@ -31,7 +34,8 @@ export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress
   const issues: FieldIssue[] = [...parsed.issues];
   const today = ctx.clock.today();
   const duesRows = parsed.duesBases.length + parsed.duesApprovals.length + parsed.duesPayments.length;
-  const total = parsed.orgs.length + parsed.members.length + parsed.development.length + parsed.meetings.length + duesRows;
+  const ledgerRows = ledgerRowCount(parsed);
+  const total = parsed.orgs.length + parsed.members.length + parsed.development.length + parsed.meetings.length + duesRows + ledgerRows;
   let done = 0;
   const progress = (n: number) => onProgress?.((done += n), total, '校验');
   progress(0);
@@ -41,12 +45,14 @@ export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress
   const visible = new Map<string, { path: string }>();
   const rows = await ctx.db
     .selectFrom('organizations as o')
-    .select(['o.code', 'o.kind', 'o.established_on', 'o.path'])
+    .select(['o.id', 'o.code', 'o.name', 'o.sector', 'o.kind', 'o.established_on', 'o.path'])
     .$call(readScoped(ctx, 'o.path'))
     .execute();
+  const dbOrgs: DbOrg[] = [];
   for (const r of rows) {
     inDb.set(r.code, { kind: r.kind, establishedOn: r.established_on });
     visible.set(r.code, { path: r.path });
+    dbOrgs.push({ id: r.id, code: r.code, name: r.name, sector: r.sector, path: r.path });
   }
   checkImportScope(ctx, parsed, visible, issues);
 
@@ -61,6 +67,8 @@ export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress
   progress(parsed.meetings.length);
   const dues = checkDuesSheets(parsed, members, orgs.known, today, issues, await loadFixedAmounts(ctx));
   progress(duesRows);
+  const ledgers = await checkLedgerSheets(ctx, parsed, dbOrgs, members, issues);
+  progress(ledgerRows);
 
   if (issues.length > 0) {
     throw new AppError('IMPORT_INVALID', `导入文件有${issues.length}处错误，未写入任何数据`, sortIssues(issues));
@@ -71,6 +79,7 @@ export async function checkWorkbook(ctx: Ctx, parsed: ParsedWorkbook, onProgress
     development: development.map((d) => d.plan!),
     meetings,
     dues,
+    ledgers,
   };
 }
 

@@ -24,7 +24,7 @@ export function orgRow(o: OrgView): ExportRow {
  * The records of the given organizations, a batch of organizations at a time, in organization-code order and within
  * an organization by `order`. Memory stays bounded by one batch, however large the county.
  */
-async function* byOrg<T extends { org_id: number }>(
+export async function* byOrg<T extends { org_id: number }>(
   orgs: OrgView[],
   fetch: (orgIds: number[]) => Promise<T[]>,
   order: (a: T, b: T) => number,

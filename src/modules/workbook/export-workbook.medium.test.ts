@@ -15,6 +15,10 @@ import { getOrg } from '../orgs/find-orgs.js';
 import { updateOrg } from '../orgs/update-org.js';
 import { withActor } from '../../context.js';
 import { insertDuesApprovalsBulk, insertDuesBasesBulk, insertDuesPaymentsBulk } from '../dues/insert-dues-bulk.js';
+import { insertDonationsBulk } from '../donations/insert-donations-bulk.js';
+import { insertHonorsBulk } from '../honors/insert-honors-bulk.js';
+import { insertCommunityReportsBulk, insertServiceRecordsBulk, insertServiceTeamsBulk, insertTeamMembersBulk } from '../service/insert-service-bulk.js';
+import { insertStudyRecordsBulk, insertTrainingAttendanceBulk, insertTrainingsBulk } from '../study/insert-study-bulk.js';
 import { exportWorkbook } from './export-workbook.js';
 import { importWorkbook, parseWorkbook } from './import-workbook.js';
 import { countyWorkbook, removeTmpFiles, tmpFile } from './workbook-fixtures.test.js';
@@ -86,14 +90,52 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
       { membershipId: a.id, orgId: b1, month: '2026-01', dueFen: 9000, paidFen: 9000, paidOn: '2026-01-15', note: null },
       { membershipId: moved.id, orgId: b1, month: '2019-12', dueFen: 1500, paidFen: 1500, paidOn: '2019-12-05', note: null },
     ]);
+    // The ledgers: the moved member's study was kept in B1 (exported with B2, where he is now); a township's training
+    // attended from both branches; a team of B2 with a volunteer from the public; honors to a member, to B2 and by name.
+    const b2 = (await getOrg(t.ctx, 'C.T1.B2')).id;
+    const t1 = (await getOrg(t.ctx, 'C.T1')).id;
+    await insertStudyRecordsBulk(t.ctx, [
+      { membershipId: a.id, orgId: b1, studiedOn: '2026-03-02', kind: '集中学习', title: '学习党章', minutes: 120, points: 4, source: null },
+      { membershipId: moved.id, orgId: b1, studiedOn: '2019-11-02', kind: '自学', title: '读原著', minutes: 90, points: 3, source: '学习强国' },
+    ]);
+    const [training] = await insertTrainingsBulk(t.ctx, [
+      {
+        orgId: t1, title: '书记培训班', kind: '培训班', level: '乡镇（街道）级', audience: '基层党组织书记', subject: null, startOn: '2026-05-10', endOn: '2026-05-14',
+        minutes: 1920, concentrated: true, audienceCount: null, note: null,
+      },
+    ]);
+    await insertTrainingAttendanceBulk(t.ctx, [
+      { trainingId: training!, membershipId: a.id, orgId: b1, minutes: 1920, completed: true },
+      { trainingId: training!, membershipId: moved.id, orgId: b2, minutes: 960, completed: false },
+    ]);
+    await insertServiceRecordsBulk(t.ctx, [
+      { orgId: b1, membershipId: a.id, kind: '志愿服务', category: null, title: '清理河道', happenedOn: '2026-04-12', status: '已办结', doneOn: '2026-04-12', minutes: 75, beneficiaries: 50, note: null },
+    ]);
+    await insertCommunityReportsBulk(t.ctx, [
+      { orgId: b1, membershipId: a.id, communityOrgId: null, communityName: '城关社区', unitLevel: '县级', reportedOn: '2026-02-01', endedOn: null, note: null },
+    ]);
+    const [team] = await insertServiceTeamsBulk(t.ctx, [{ orgId: b2, kind: '志愿服务队', name: '党员志愿服务队', establishedOn: '2025-01-01', dissolvedOn: null, note: null }]);
+    await insertTeamMembersBulk(t.ctx, [
+      { teamId: team!, orgId: b2, membershipId: moved.id, name: null, joinedOn: '2025-01-01', leftOn: null },
+      { teamId: team!, orgId: b2, membershipId: null, name: '刘大妈', joinedOn: '2025-02-01', leftOn: null },
+    ]);
+    const honor = { title: '优秀共产党员', level: '县级', awardedBy: '中共测试县委员会', awardedOn: '2026-06-30', revokedOn: null, note: null };
+    await insertHonorsBulk(t.ctx, [
+      { ...honor, orgId: b1, kind: '表彰', recipientKind: '个人', membershipId: a.id, recipientOrgId: null, recipientName: a.name },
+      { ...honor, orgId: b2, kind: '命名', recipientKind: '集体', membershipId: null, recipientOrgId: b2, recipientName: '测试村2党支部', title: '五星级党支部' },
+      { ...honor, orgId: t1, kind: '评选', recipientKind: '家庭', membershipId: null, recipientOrgId: null, recipientName: '王家', title: '最美家庭', revokedOn: '2026-08-01' },
+    ]);
+    await insertDonationsBulk(t.ctx, [{ orgId: b1, membershipId: a.id, campaign: '抗洪救灾特殊党费', donatedOn: '2026-07-20', amountFen: 20050, note: null }]);
   }
+
+  const LEDGER_COUNTS = { studyRecords: 2, trainings: 1, trainingAttendance: 2, serviceRecords: 1, communityReports: 1, serviceTeams: 1, serviceTeamMembers: 2, honors: 3, donations: 1 };
 
   it('exports everything and imports it back into an empty database exactly', async () => {
     await buildCounty();
     const first = tmpFile('xlsx');
     const phases = new Set<string>();
     const counts = await exportWorkbook(t.ctx, { file: first }, { onProgress: (_d, _t, p) => phases.add(p) });
-    expect(counts).toEqual({ orgs: 4, members: 5, development: 2, meetings: 2, duesBases: 2, duesApprovals: 1, duesPayments: 3 });
+    expect(counts).toEqual({ orgs: 4, members: 5, development: 2, meetings: 2, duesBases: 2, duesApprovals: 1, duesPayments: 3, ...LEDGER_COUNTS });
     expect([...phases]).toEqual(['导出']);
     const exported = await contents(first);
     expect(exported.orgs!.map((o) => [o.code, o.committeeSize, o.termExtendedTo])).toEqual([
@@ -109,6 +151,23 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     expect(exported.duesApprovals).toEqual([
       { idNumber: exported.members![0]!.idNumber, kind: '减交', fromMonth: '2026-05', toMonth: '2026-06', monthlyFen: 2000, reason: '患病', approvedBy: '中共测试镇委员会', approvedOn: '2026-04-20' },
     ]);
+
+    // The ledgers: hours as written ("1.25" where one decimal would not be exact), keys the records' ids, a member's
+    // rows with the organization he is in now, names beside ID numbers and codes.
+    const [a, moved] = [exported.members![0]!, exported.members![2]!];
+    expect(exported.studyRecords!.map((r) => [r.idNumber, r.name, r.hours, r.points])).toEqual([[a.idNumber, a.name, '2.0', 4], [moved.idNumber, moved.name, '1.5', 3]]);
+    expect(exported.trainings!.map((r) => [r.key, r.orgCode, r.hours, r.concentrated])).toEqual([['1', 'C.T1', '32.0', true]]);
+    expect(exported.trainingAttendance!.map((r) => [r.key, r.idNumber, r.hours, r.completed])).toEqual([['1', a.idNumber, '32.0', true], ['1', moved.idNumber, '16.0', false]]);
+    expect(exported.serviceRecords).toEqual([
+      { orgCode: 'C.T1.B1', idNumber: a.idNumber, kind: '志愿服务', title: '清理河道', happenedOn: '2026-04-12', status: '已办结', doneOn: '2026-04-12', hours: '1.25', beneficiaries: 50 },
+    ]);
+    expect(exported.serviceTeamMembers!.map((r) => [r.key, r.idNumber, r.name])).toEqual([['1', moved.idNumber, moved.name], ['1', undefined, '刘大妈']]);
+    expect(exported.honors!.map((r) => [r.orgCode, r.idNumber, r.recipientOrgCode, r.recipientName, r.revokedOn])).toEqual([
+      ['C.T1', undefined, undefined, '王家', '2026-08-01'],
+      ['C.T1.B1', a.idNumber, undefined, a.name, undefined],
+      ['C.T1.B2', undefined, 'C.T1.B2', '测试村2党支部', undefined],
+    ]);
+    expect(exported.donations!.map((r) => [r.idNumber, r.amount])).toEqual([[a.idNumber, '200.50']]);
 
     const target = (await freshDatabase()).ctx;
     expect((await importWorkbook(target, { file: first })).counts).toEqual(counts);
@@ -149,7 +208,10 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
   it('exports a subtree: the organization itself with its parent code, and the records under it', async () => {
     await buildCounty();
     const file = tmpFile('xlsx');
-    const subtree = { orgs: 1, members: 3, development: 1, meetings: 0, duesBases: 1, duesApprovals: 0, duesPayments: 1 };
+    const subtree = {
+      orgs: 1, members: 3, development: 1, meetings: 0, duesBases: 1, duesApprovals: 0, duesPayments: 1,
+      studyRecords: 1, trainings: 0, trainingAttendance: 0, serviceRecords: 0, communityReports: 0, serviceTeams: 1, serviceTeamMembers: 2, honors: 1, donations: 0,
+    };
     expect(await exportWorkbook(t.ctx, { file }, { org: 'C.T1.B2' })).toEqual(subtree);
     const c = await contents(file);
     expect(c.orgs).toEqual([{ code: 'C.T1.B2', name: '测试村2党支部', parentCode: 'C.T1', kind: '党支部', sector: '农村', establishedOn: '2000-01-01', committeeSize: 0 }]);
@@ -159,7 +221,7 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     expect((await importWorkbook(target, { file })).counts).toEqual(subtree);
   });
 
-  it('masks the ID numbers of every sheet, the 党费 sheets too, for a viewer', async () => {
+  it('masks the ID numbers of every sheet, the 党费 and ledger sheets too, for a viewer', async () => {
     await buildCounty();
     const county = await getOrg(t.ctx, 'C');
     const viewer = withActor(t.ctx, { kind: 'user', userId: 1, username: 'v', orgId: county.id, orgPath: county.path, roles: ['viewer'], ip: '127.0.0.1' });
@@ -167,9 +229,11 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     await exportWorkbook(viewer, { file });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    for (const name of ['党员', '党费基数', '党费审批', '党费缴纳']) {
+    for (const name of ['党员', '党费基数', '党费审批', '党费缴纳', '学习记录', '参训人员', '服务记录', '到社区报到', '队伍人员', '表彰', '捐款']) {
       const ids: string[] = [];
-      wb.getWorksheet(name)!.eachRow((row, n) => n > 1 && ids.push(String(row.getCell(name === '党员' ? 2 : 1).value)));
+      const ws = wb.getWorksheet(name)!;
+      const column = (ws.getRow(1).values as unknown[]).indexOf('公民身份号码');
+      ws.eachRow((row, n) => n > 1 && row.getCell(column).value && ids.push(String(row.getCell(column).value)));
       expect(ids.length, name).toBeGreaterThan(0);
       expect(ids.every((id) => /^\d{6}\*{8}[\dX]{4}$/.test(id)), name).toBe(true);
     }
@@ -210,7 +274,7 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     const target = (await freshDatabase()).ctx;
     await makeOrg(target, { code: 'C', kind: '党委', sector: '机关' });
     const report = await importWorkbook(target, { buffer: Buffer.concat(chunks), format: 'xlsx' });
-    expect(report.counts).toEqual({ orgs: 3, members: 5, development: 2, meetings: 2, duesBases: 2, duesApprovals: 1, duesPayments: 3 });
+    expect(report.counts).toEqual({ orgs: 3, members: 5, development: 2, meetings: 2, duesBases: 2, duesApprovals: 1, duesPayments: 3, ...LEDGER_COUNTS });
 
     expect(await errorCode(exportWorkbook(t.ctx, { file: tmpFile('xlsx') }, { org: 'NOPE' }))).toBe('ORG_NOT_FOUND');
     const missing = join(tmpFile('d'), 'x.xlsx');

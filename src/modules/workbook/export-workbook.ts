@@ -12,6 +12,9 @@ import type { OrgView } from '../orgs/orgs.schema.js';
 import {
   byCode, developmentRows, duesApprovalRows, duesBaseRows, duesPaymentRows, meetingRows, memberRows, orgRow, type ExportRow,
 } from './export-rows.js';
+import {
+  communityReportRows, donationRows, honorRows, serviceRecordRows, serviceTeamMemberRows, serviceTeamRows, studyRecordRows, trainingAttendanceRows, trainingRows,
+} from './export-ledger-rows.js';
 import type { ImportReport } from './import-workbook.js';
 import type { ProgressFn } from './parse-workbook.js';
 import { continuationName, MAX_SHEET_ROWS, SHEETS, type SheetDef } from './workbook-format.js';
@@ -19,7 +22,8 @@ import { continuationName, MAX_SHEET_ROWS, SHEETS, type SheetDef } from './workb
 export type ExportTarget = { file: string } | { stream: NodeJS.WritableStream };
 
 /**
- * Writes the seven sheets (组织, 党员, 发展党员, 组织生活, 党费基数, 党费审批, 党费缴纳) for an organization and everything under it — all
+ * Writes the sixteen sheets (组织, 党员, 发展党员, 组织生活, 党费基数, 党费审批, 党费缴纳, and the member-work ledgers 学习记录,
+ * 培训班, 参训人员, 服务记录, 到社区报到, 服务队伍, 队伍人员, 表彰, 捐款) for an organization and everything under it — all
  * organizations when none is named — in exactly the format importWorkbook reads. The organization's own row keeps
  * its parent's code. ID numbers, codes and dates are text cells, so Excel never turns them into numbers. Streams:
  * memory stays bounded however many members there are. A file is written under a temporary name and renamed at
@@ -55,6 +59,15 @@ export async function exportWorkbook(
       duesBases: await writeSheet(workbook, SHEETS.duesBases, personal(duesBaseRows(ctx, orgs)), progress, opts.maxSheetRows),
       duesApprovals: await writeSheet(workbook, SHEETS.duesApprovals, personal(duesApprovalRows(ctx, orgs)), progress, opts.maxSheetRows),
       duesPayments: await writeSheet(workbook, SHEETS.duesPayments, personal(duesPaymentRows(ctx, orgs)), progress, opts.maxSheetRows),
+      studyRecords: await writeSheet(workbook, SHEETS.studyRecords, personal(studyRecordRows(ctx, orgs)), progress, opts.maxSheetRows),
+      trainings: await writeSheet(workbook, SHEETS.trainings, trainingRows(ctx, orgs), progress, opts.maxSheetRows),
+      trainingAttendance: await writeSheet(workbook, SHEETS.trainingAttendance, personal(trainingAttendanceRows(ctx, orgs)), progress, opts.maxSheetRows),
+      serviceRecords: await writeSheet(workbook, SHEETS.serviceRecords, personal(serviceRecordRows(ctx, orgs)), progress, opts.maxSheetRows),
+      communityReports: await writeSheet(workbook, SHEETS.communityReports, personal(communityReportRows(ctx, orgs)), progress, opts.maxSheetRows),
+      serviceTeams: await writeSheet(workbook, SHEETS.serviceTeams, serviceTeamRows(ctx, orgs), progress, opts.maxSheetRows),
+      serviceTeamMembers: await writeSheet(workbook, SHEETS.serviceTeamMembers, personal(serviceTeamMemberRows(ctx, orgs)), progress, opts.maxSheetRows),
+      honors: await writeSheet(workbook, SHEETS.honors, personal(honorRows(ctx, orgs)), progress, opts.maxSheetRows),
+      donations: await writeSheet(workbook, SHEETS.donations, personal(donationRows(ctx, orgs)), progress, opts.maxSheetRows),
     };
     await workbook.commit();
     if (out) await rename(out.path, (target as { file: string }).file);
@@ -128,10 +141,14 @@ async function* once<T>(rows: T[]): AsyncGenerator<T[]> {
   yield rows;
 }
 
-/** Members, development records, meetings and dues rows to export, for the progress total. */
+/** Members, development records, meetings, dues and ledger rows to export, for the progress total (an estimate). */
 async function countRecords(ctx: Ctx, root: OrgView | undefined): Promise<number> {
   let sum = 0;
-  for (const table of ['memberships', 'development_records', 'meetings', 'dues_bases', 'dues_approvals', 'dues_payments'] as const) {
+  const tables = [
+    'memberships', 'development_records', 'meetings', 'dues_bases', 'dues_approvals', 'dues_payments', 'study_records', 'trainings', 'training_attendance',
+    'service_records', 'community_reports', 'service_teams', 'service_team_members', 'honors', 'donations',
+  ] as const;
+  for (const table of tables) {
     let q = ctx.db
       .selectFrom(`${table} as t` as 'meetings as t')
       .innerJoin('organizations as o', 'o.id', 't.org_id')

@@ -13,9 +13,12 @@ import { importWorkbook } from './import-workbook.js';
 import { ID_AS_NUMBER_MESSAGE } from './cells.js';
 import {
   countyWorkbook, developmentRecords, duesApprovalRecords, duesBaseRecords, duesPaymentRecords, ids, memberRecords, meetingRecords, orgRecords,
-  removeTmpFiles, sheetRows, tmpFile, writeCsv, writeXlsx,
+  communityReportRecords, donationRecords, honorRecords, noLedgerRows, serviceRecordRecords, serviceTeamMemberRecords, serviceTeamRecords,
+  studyRecordRecords, trainingAttendanceRecords, trainingRecords, removeTmpFiles, sheetRows, tmpFile, writeCsv, writeXlsx,
 } from './workbook-fixtures.test.js';
 import { withActor } from '../../context.js';
+import { snapshotTables } from '../../../test/helpers/db-snapshot.js';
+import { insertStudyRecordsBulk } from '../study/insert-study-bulk.js';
 
 afterEach(removeTmpFiles);
 
@@ -28,6 +31,15 @@ async function importError(p: Promise<unknown>): Promise<AppError> {
   }
   throw new Error('expected an AppError');
 }
+
+const NO_LEDGERS = {
+  studyRecords: 0, trainings: 0, trainingAttendance: 0, serviceRecords: 0, communityReports: 0, serviceTeams: 0, serviceTeamMembers: 0, honors: 0, donations: 0,
+};
+const NO_ROWS = { orgs: 0, members: 0, development: 0, meetings: 0, duesBases: 0, duesApprovals: 0, duesPayments: 0, ...NO_LEDGERS };
+const FULL_COUNTS = {
+  orgs: 4, members: 4, development: 2, meetings: 2, duesBases: 3, duesApprovals: 2, duesPayments: 6,
+  studyRecords: 3, trainings: 2, trainingAttendance: 3, serviceRecords: 3, communityReports: 1, serviceTeams: 2, serviceTeamMembers: 3, honors: 3, donations: 2,
+};
 
 const where = (i: FieldIssue) => `${i.sheet}!${i.row}:${i.column}:${i.code}`;
 
@@ -47,7 +59,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
   it('imports all four sheets, parents placed before children whatever the row order', async () => {
     const phases = new Set<string>();
     const report = await importWorkbook(t.ctx, { file: await countyWorkbook() }, { onProgress: (_d, _t, phase) => phases.add(phase) });
-    expect(report).toEqual({ dryRun: false, counts: { orgs: 4, members: 4, development: 2, meetings: 2, duesBases: 3, duesApprovals: 2, duesPayments: 6 } });
+    expect(report).toEqual({ dryRun: false, counts: FULL_COUNTS });
     expect([...phases]).toEqual(['读取', '校验', '写入']);
 
     expect((await listSubtree(t.ctx)).map((o) => o.code)).toEqual(['C', 'C.T1', 'C.T1.B1', 'C.T1.B2']);
@@ -182,6 +194,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       ],
       development: [developmentRecords[0]!, { ...developmentRecords[1]!, idNumber: ids.zhang, name: '张三' }],
       duesPayments: [],
+      ...noLedgerRows,
     });
     const e = await importError(importWorkbook(t.ctx, { file }));
     expect(e.issues.map(where)).toEqual([
@@ -197,7 +210,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
 
   it('checks fully in a dry run and writes nothing', async () => {
     const report = await importWorkbook(t.ctx, { file: await countyWorkbook() }, { dryRun: true });
-    expect(report).toEqual({ dryRun: true, counts: { orgs: 4, members: 4, development: 2, meetings: 2, duesBases: 3, duesApprovals: 2, duesPayments: 6 } });
+    expect(report).toEqual({ dryRun: true, counts: FULL_COUNTS });
     expect(await tableCounts()).toEqual({ orgs: 0, people: 0, memberships: 0, development: 0, meetings: 0, absences: 0, dues: 0 });
     const bad = await countyWorkbook({ members: [...memberRecords, memberRecords[0]!] });
     expect((await importError(importWorkbook(t.ctx, { file: bad }, { dryRun: true }))).code).toBe('IMPORT_INVALID');
@@ -235,6 +248,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       duesBases: [],
       duesApprovals: [],
       duesPayments: [],
+      ...noLedgerRows,
     });
     const e = await importError(importWorkbook(t.ctx, { file }));
     expect(e.issues.map(where)).toEqual([
@@ -292,7 +306,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       说明: [['这一页不导入']],
       党员: [[], [' 入党日期 ', '党员类别', '公民身份号码', '所在组织代码', '姓名'], ['2010-07-01', '正式党员', ids.zhang, 'C.T1.B1', '张三'], [], [null, '  ', null]],
     });
-    expect((await importWorkbook(t.ctx, { file: shuffled })).counts).toEqual({ orgs: 0, members: 1, development: 0, meetings: 0, duesBases: 0, duesApprovals: 0, duesPayments: 0 });
+    expect((await importWorkbook(t.ctx, { file: shuffled })).counts).toEqual({ ...NO_ROWS, members: 1 });
   });
 
   it('imports one sheet from a CSV file, recognized by its header', async () => {
@@ -302,7 +316,7 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       { orgCode: 'C.T1.B2', kind: '党课', heldOn: '2026/9/1', topic: '讲党课，“学党史”', minutes: '第一行\n第二行', expectedCount: '5', attendedCount: '3', absentees: '甲（出差）；乙' },
     ]).map((r) => r.map((c) => (c === null ? '' : String(c))));
     const report = await importWorkbook(t.ctx, { file: await writeCsv(rows) });
-    expect(report.counts).toEqual({ orgs: 0, members: 0, development: 0, meetings: 3, duesBases: 0, duesApprovals: 0, duesPayments: 0 });
+    expect(report.counts).toEqual({ ...NO_ROWS, meetings: 3 });
     const b2 = (await findMeetings(t.ctx, { org: 'C.T1.B2' })).items[0]!;
     expect(b2).toMatchObject({ heldOn: '2026-09-01', topic: '讲党课，“学党史”', minutes: '第一行\n第二行', expectedCount: 5 });
     expect(b2.absentees).toEqual([{ name: '甲', reason: '出差' }, { name: '乙', reason: null }]);
@@ -416,6 +430,197 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
     const secretary = withActor(t.ctx, { kind: 'user', userId: 1, username: 'u', orgId: town.id, orgPath: town.path, roles: ['secretary'], ip: '127.0.0.1' });
     const e = await importError(importWorkbook(secretary, { file }));
     expect(e.issues.map(where)).toEqual(['党员!2:所在组织代码:PERMISSION_DENIED', '党费基数!2:公民身份号码:PERMISSION_DENIED']);
+  });
+
+  it('imports the ledger sheets: points within the daily cap, keys tied to their trainings and teams, rows under the right organization', async () => {
+    await importWorkbook(t.ctx, { file: await countyWorkbook() });
+    const db = t.ctx.db;
+    const code = (id: number | null) => (id === null ? null : db.selectFrom('organizations').select('code').where('id', '=', id).executeTakeFirstOrThrow().then((o) => o.code));
+    const study = await db.selectFrom('study_records').select(['org_id', 'studied_on', 'minutes', 'points', 'source']).orderBy('id').execute();
+    expect(await Promise.all(study.map(async (r) => [await code(r.org_id), r.studied_on, r.minutes, r.points, r.source]))).toEqual([
+      ['C.T1.B1', '2026-06-05', 120, 4, null],
+      ['C.T1.B1', '2026-06-05', 180, 4, '党员教育网络学院'],
+      ['C.T1.B2', '2026-07-01', 90, 3, '学习强国'],
+    ]);
+    const trainings = await db.selectFrom('trainings').select(['id', 'org_id', 'minutes', 'concentrated', 'audience_count', 'subject']).orderBy('id').execute();
+    expect(await Promise.all(trainings.map(async (r) => [await code(r.org_id), r.minutes, r.concentrated, r.audience_count, r.subject]))).toEqual([
+      ['C.T1', 1920, 1, null, '乡村振兴'],
+      ['C.T1.B2', 90, 0, 30, null],
+    ]);
+    const attendance = await db.selectFrom('training_attendance').select(['training_id', 'org_id', 'minutes', 'completed']).orderBy('id').execute();
+    expect(await Promise.all(attendance.map(async (r) => [r.training_id, await code(r.org_id), r.minutes, r.completed]))).toEqual([
+      [trainings[0]!.id, 'C.T1.B1', 1920, 1],
+      [trainings[1]!.id, 'C.T1.B2', 90, 0],
+      [trainings[1]!.id, 'C.T1.B2', 90, 1],
+    ]);
+    const service = await db.selectFrom('service_records').select(['org_id', 'membership_id', 'status', 'done_on', 'minutes', 'beneficiaries']).orderBy('id').execute();
+    expect(await Promise.all(service.map(async (r) => [await code(r.org_id), r.membership_id !== null, r.status, r.done_on, r.minutes, r.beneficiaries]))).toEqual([
+      ['C.T1.B1', true, '已办结', '2026-04-12', 180, 120],
+      ['C.T1.B2', false, '已办结', '2026-08-15', null, 300],
+      ['C.T1', false, '办理中', null, null, null],
+    ]);
+    expect(await db.selectFrom('community_reports').select(['community_org_id', 'community_name', 'unit_level', 'reported_on', 'note']).execute()).toEqual([
+      { community_org_id: null, community_name: '城关社区', unit_level: '乡镇（街道）级', reported_on: '2026-02-01', note: '认领环境整治岗' },
+    ]);
+    const teams = await db.selectFrom('service_teams').select(['id', 'org_id', 'kind']).orderBy('id').execute();
+    const people = await db.selectFrom('service_team_members').select(['team_id', 'org_id', 'membership_id', 'name', 'left_on']).orderBy('id').execute();
+    expect(people.map((p) => [p.team_id, p.org_id, p.membership_id !== null, p.name, p.left_on])).toEqual([
+      [teams[0]!.id, teams[0]!.org_id, true, null, null],
+      [teams[0]!.id, teams[0]!.org_id, false, '刘大妈', null],
+      [teams[1]!.id, teams[1]!.org_id, true, null, '2026-08-01'],
+    ]);
+    const honors = await db.selectFrom('honors').select(['org_id', 'membership_id', 'recipient_org_id', 'recipient_name', 'kind', 'recipient_kind']).orderBy('id').execute();
+    expect(await Promise.all(honors.map(async (h) => [await code(h.org_id), h.membership_id !== null, await code(h.recipient_org_id), h.recipient_name, h.recipient_kind]))).toEqual([
+      ['C.T1.B1', true, null, '张三', '个人'],
+      ['C.T1.B2', false, 'C.T1.B2', '测试村二党支部', '集体'],
+      ['C.T1.B1', false, null, '张三家庭', '家庭'],
+    ]);
+    expect(await db.selectFrom('donations').select(['amount_fen', 'donated_on']).orderBy('id').execute()).toEqual([
+      { amount_fen: 20000, donated_on: '2026-07-20' },
+      { amount_fen: 10050, donated_on: '2026-07-21' },
+    ]);
+  });
+
+  it('checks every ledger row on its own and across sheets, and writes nothing when any is wrong', async () => {
+    const file = await countyWorkbook({
+      studyRecords: [
+        ...studyRecordRecords,
+        { idNumber: ids.zhang, studiedOn: '2026-06-05', kind: '集中学习', title: '再学习', hours: '1', points: 1 },
+        { idNumber: ids.li, studiedOn: '2026-06-01', kind: '看电视', title: '新闻', hours: '1.25' },
+        { idNumber: ids.wang, name: '王六', studiedOn: '2026-12-01', kind: '自学', title: '读书', hours: '1', points: 5 },
+      ],
+      trainings: [
+        ...trainingRecords,
+        { key: 'P1', orgCode: 'C.T1', title: '重复', kind: '培训班', level: '县级', audience: '全体党员', startOn: '2026-03-01', endOn: '2026-02-01', hours: '8' },
+        { key: 'P3', orgCode: 'NOPE', title: '夜校', kind: '夜校', level: '县级', audience: '全体', startOn: '2026-03-01', endOn: '2026-03-01', hours: '0' },
+      ],
+      trainingAttendance: [
+        ...trainingAttendanceRecords,
+        { key: 'P9', idNumber: ids.zhang },
+        { key: 'P2', idNumber: ids.wang },
+        { key: 'P1', idNumber: ids.li },
+      ],
+      serviceRecords: [
+        ...serviceRecordRecords,
+        { orgCode: 'C.T1.B2', idNumber: ids.zhang, kind: '志愿服务', title: '义诊', happenedOn: '2026-05-01', status: '办理中' },
+        { orgCode: 'C.T1', kind: '办实事', title: '修桥', happenedOn: '2026-05-01', status: '已办结', hours: '2' },
+      ],
+      communityReports: [
+        ...communityReportRecords,
+        { idNumber: ids.wang, communityCode: 'C.T1.B1', unitLevel: '乡镇（街道）级', reportedOn: '2026-03-01' },
+        { idNumber: ids.zhang, unitLevel: '省', reportedOn: '2026-03-01', endedOn: '2026-01-01' },
+      ],
+      serviceTeams: [...serviceTeamRecords, { key: 'D3', orgCode: 'C.T1.B1', kind: '突击队', name: '抢险队', establishedOn: '2027-01-01' }],
+      serviceTeamMembers: [
+        ...serviceTeamMemberRecords,
+        { key: 'D9', name: '某人', joinedOn: '2026-01-01' },
+        { key: 'D1', joinedOn: '2026-01-01' },
+        { key: 'D2', idNumber: ids.zhao, name: '赵六', joinedOn: '2026-01-15' },
+        { key: 'D1', name: '刘大妈', joinedOn: '2025-06-01' },
+      ],
+      honors: [
+        ...honorRecords,
+        { kind: '表彰', recipientKind: '个人', title: '优秀共产党员', level: '县级', awardedBy: '中共测试县委员会', awardedOn: '2026-06-01' },
+        { orgCode: 'C.T1', kind: '表彰', recipientKind: '个人', idNumber: ids.zhang, recipientName: '张叁', title: '优秀党务工作者', level: '县级', awardedBy: '县委', awardedOn: '2026-06-01', revokedOn: '2026-05-01' },
+        { kind: '奖励', recipientKind: '集体', recipientOrgCode: 'C.T1.B1', title: '先进基层党组织', level: '国家级', awardedBy: '县委', awardedOn: '1900-01-01' },
+      ],
+      donations: [
+        ...donationRecords,
+        { idNumber: ids.sun, campaign: '助学', donatedOn: '2026-07-01', amount: '0' },
+        { idNumber: ids.wang, campaign: '助学', donatedOn: '2025-12-01', amount: '12.345' },
+      ],
+    });
+    const before = await snapshotTables(t.ctx);
+    const e = await importError(importWorkbook(t.ctx, { file }));
+    expect(e.code).toBe('IMPORT_INVALID');
+    expect(e.issues.map(where)).toEqual([
+      '学习记录!5:积分:FIELD_INVALID',
+      '学习记录!6:学习日期:DATE_ORDER_INVALID',
+      '学习记录!6:学习形式:VALUE_NOT_ALLOWED',
+      '学习记录!6:学时:FIELD_INVALID',
+      '学习记录!7:姓名:FIELD_INVALID',
+      '学习记录!7:学习日期:DATE_IN_FUTURE',
+      '学习记录!7:积分:FIELD_INVALID',
+      '培训班!4:培训编号:FIELD_INVALID',
+      '培训班!4:结束日期:DATE_ORDER_INVALID',
+      '培训班!5:主办组织代码:ORG_NOT_FOUND',
+      '培训班!5:培训形式:VALUE_NOT_ALLOWED',
+      '培训班!5:培训对象:VALUE_NOT_ALLOWED',
+      '培训班!5:学时:FIELD_INVALID',
+      '参训人员!5:培训编号:TRAINING_NOT_FOUND',
+      '参训人员!6:公民身份号码:TRAINING_ATTENDANCE_DUPLICATE',
+      '参训人员!7:公民身份号码:FIELD_INVALID',
+      '服务记录!5:公民身份号码:FIELD_INVALID',
+      '服务记录!5:办理状态:VALUE_NOT_ALLOWED',
+      '服务记录!6:办结日期:FIELD_REQUIRED',
+      '服务记录!6:服务时长（小时）:FIELD_INVALID',
+      '到社区报到!3:报到社区组织代码:FIELD_INVALID',
+      '到社区报到!4:报到社区名称:FIELD_REQUIRED',
+      '到社区报到!4:单位层级:VALUE_NOT_ALLOWED',
+      '到社区报到!4:结束日期:DATE_ORDER_INVALID',
+      '服务队伍!4:队伍类别:VALUE_NOT_ALLOWED',
+      '服务队伍!4:成立日期:DATE_IN_FUTURE',
+      '队伍人员!5:队伍编号:NOT_FOUND',
+      '队伍人员!6:公民身份号码:FIELD_REQUIRED',
+      '队伍人员!7:加入日期:DATE_ORDER_INVALID',
+      '队伍人员!8:加入日期:SERVICE_DUPLICATE',
+      '表彰!5:公民身份号码:FIELD_REQUIRED',
+      '表彰!6:组织代码:FIELD_INVALID',
+      '表彰!6:对象名称:FIELD_INVALID',
+      '表彰!6:撤销日期:DATE_ORDER_INVALID',
+      '表彰!7:类别:VALUE_NOT_ALLOWED',
+      '表彰!7:层级:VALUE_NOT_ALLOWED',
+      '表彰!7:授予日期:DATE_INVALID',
+      '捐款!4:公民身份号码:MEMBER_NOT_FOUND',
+      '捐款!4:金额（元）:FIELD_INVALID',
+      '捐款!5:捐款日期:DATE_ORDER_INVALID',
+      '捐款!5:金额（元）:FIELD_INVALID',
+    ]);
+    const message = (w: string) => e.issues.find((i) => where(i) === w)!.message;
+    expect(message('学习记录!5:积分:FIELD_INVALID')).toBe('积分：该党员2026-06-05的积分合计9分，超过每日上限8分');
+    expect(message('学习记录!7:积分:FIELD_INVALID')).toBe('积分：5分超过按学时应得的2分（每满半小时1分）');
+    expect(message('参训人员!5:培训编号:TRAINING_NOT_FOUND')).toBe('培训编号“P9”不在本工作簿的培训班表中');
+    expect(message('队伍人员!5:队伍编号:NOT_FOUND')).toBe('队伍编号“D9”不在本工作簿的服务队伍表中');
+    expect(message('表彰!5:公民身份号码:FIELD_REQUIRED')).toBe('缺少必填项：个人荣誉须填公民身份号码，非党员填对象名称');
+    expect(message('学习记录!7:姓名:FIELD_INVALID')).toBe('姓名“王六”与该公民身份号码登记的“王五”不一致');
+    expect(await snapshotTables(t.ctx)).toEqual(before);
+    // A dry run counts what it would write, and writes nothing either.
+    expect((await importWorkbook(t.ctx, { file: await countyWorkbook() }, { dryRun: true })).counts).toEqual(FULL_COUNTS);
+    expect(await snapshotTables(t.ctx)).toEqual(before);
+  });
+
+  it('takes members already registered within the importer\'s scope, not those outside it, and caps points with the day\'s recorded ones', async () => {
+    const { branches } = await makeCounty(t.ctx, 2);
+    const own = await makeMember(t.ctx, 'C.T1.B1', { name: '本支部党员' });
+    const other = await makeMember(t.ctx, 'C.T1.B2', { name: '外支部党员' });
+    await insertStudyRecordsBulk(t.ctx, [{ membershipId: own.id, orgId: branches[0]!.id, studiedOn: '2026-06-05', kind: '自学', title: '早学', minutes: 180, points: 6, source: null }]);
+    const file = await writeXlsx({
+      学习记录: sheetRows('studyRecords', [
+        { idNumber: own.idNumber, name: '本支部党员', studiedOn: '2026-06-05', kind: '集中学习', title: '学习党章', hours: '2' },
+        { idNumber: other.idNumber, studiedOn: '2026-06-05', kind: '集中学习', title: '学习党章', hours: '2' },
+      ]),
+      捐款: sheetRows('donations', [{ idNumber: other.idNumber, campaign: '助学', donatedOn: '2026-07-01', amount: '50' }]),
+    });
+    const b1 = branches[0]!;
+    const branchAdmin = withActor(t.ctx, { kind: 'user', userId: 1, username: 'u', orgId: b1.id, orgPath: b1.path, roles: ['org_admin'], ip: '127.0.0.1' });
+    const before = await snapshotTables(t.ctx);
+    const e = await importError(importWorkbook(branchAdmin, { file }));
+    expect(e.issues.map(where)).toEqual(['学习记录!3:公民身份号码:MEMBER_NOT_FOUND', '捐款!2:公民身份号码:MEMBER_NOT_FOUND']);
+    // A township secretary sees both branches but changes only the township committee's own records.
+    const town = await getOrg(t.ctx, 'C.T1');
+    const secretary = withActor(t.ctx, { kind: 'user', userId: 2, username: 's', orgId: town.id, orgPath: town.path, roles: ['secretary'], ip: '127.0.0.1' });
+    const denied = await importError(importWorkbook(secretary, { file }));
+    expect(denied.issues.map(where)).toEqual(['学习记录!2:公民身份号码:PERMISSION_DENIED', '学习记录!3:公民身份号码:PERMISSION_DENIED', '捐款!2:公民身份号码:PERMISSION_DENIED']);
+    expect(await snapshotTables(t.ctx)).toEqual(before);
+
+    const report = await importWorkbook(t.ctx, { file });
+    expect(report.counts).toEqual({ ...NO_ROWS, studyRecords: 2, donations: 1 });
+    const rows = await t.ctx.db.selectFrom('study_records').select(['membership_id', 'org_id', 'points']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { membership_id: own.id, org_id: b1.id, points: 6 },
+      { membership_id: own.id, org_id: b1.id, points: 2 },
+      { membership_id: other.id, org_id: branches[1]!.id, points: 4 },
+    ]);
   });
 
   it('refuses files that are not workbooks with a clear error', async () => {

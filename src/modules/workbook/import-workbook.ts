@@ -5,6 +5,7 @@ import { writeWorkbook } from './write-workbook.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { accessOf } from '../access/actor.js';
 import { AppError } from '../../shared/errors.js';
+import { ledgerCounts, type LedgerCounts } from './check-ledgers.js';
 
 export { parseWorkbook } from './parse-workbook.js';
 export type { ParsedWorkbook, ProgressFn, WorkbookSource } from './parse-workbook.js';
@@ -12,11 +13,11 @@ export type { ParsedWorkbook, ProgressFn, WorkbookSource } from './parse-workboo
 export interface ImportReport {
   dryRun: boolean;
   /** Rows imported (or, in a dry run, that would be). */
-  counts: { orgs: number; members: number; development: number; meetings: number; duesBases: number; duesApprovals: number; duesPayments: number };
+  counts: { orgs: number; members: number; development: number; meetings: number; duesBases: number; duesApprovals: number; duesPayments: number } & LedgerCounts;
 }
 
 /**
- * Imports a workbook (组织, 党员, 发展党员, 组织生活 and the 党费 sheets) or a one-sheet CSV file, all or nothing: every row is checked
+ * Imports a workbook (组织, 党员, 发展党员, 组织生活, the 党费 sheets and the member-work ledger sheets) or a one-sheet CSV file, all or nothing: every row is checked
  * first and any problem throws IMPORT_INVALID listing them all with sheet, row and column; otherwise everything is
  * written in one transaction. A dry run checks fully and writes nothing. Progress phases: 读取, 校验, 写入.
  */
@@ -43,6 +44,7 @@ export async function importWorkbook(
       duesBases: plan.dues.bases.length,
       duesApprovals: plan.dues.approvals.length,
       duesPayments: plan.dues.payments.length,
+      ...ledgerCounts(plan.ledgers),
     };
     if (!dryRun) {
       await writeWorkbook(tx, plan, opts.onProgress);
@@ -56,8 +58,21 @@ export async function importWorkbook(
   });
 }
 
-/** The counts as people read them: 组织3个、党员20名…; the 党费 sheets only when the workbook had any. */
+/** The counts as people read them: 组织3个、党员20名…; the 党费 sheets only when the workbook had any, each ledger sheet only when it had rows. */
 export function describeCounts(c: ImportReport['counts']): string {
   const dues = c.duesBases + c.duesApprovals + c.duesPayments > 0 ? `、党费基数${c.duesBases}条、党费审批${c.duesApprovals}条、党费缴纳记录${c.duesPayments}条` : '';
-  return `组织${c.orgs}个、党员${c.members}名、发展党员记录${c.development}条、组织生活记录${c.meetings}条${dues}`;
+  const ledgers = LEDGER_WORDS.filter(([k]) => c[k] > 0).map(([k, what, unit]) => `、${what}${c[k]}${unit}`).join('');
+  return `组织${c.orgs}个、党员${c.members}名、发展党员记录${c.development}条、组织生活记录${c.meetings}条${dues}${ledgers}`;
 }
+
+const LEDGER_WORDS: [keyof LedgerCounts, string, string][] = [
+  ['studyRecords', '学习记录', '条'],
+  ['trainings', '培训班', '个'],
+  ['trainingAttendance', '参训记录', '条'],
+  ['serviceRecords', '服务记录', '条'],
+  ['communityReports', '到社区报到记录', '条'],
+  ['serviceTeams', '服务队伍', '支'],
+  ['serviceTeamMembers', '队伍人员', '名'],
+  ['honors', '表彰记录', '条'],
+  ['donations', '捐款记录', '条'],
+];

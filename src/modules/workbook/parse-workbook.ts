@@ -60,18 +60,8 @@ export async function parseWorkbook(source: WorkbookSource, opts: { onProgress?:
     const all = more.length === 0 ? rows : [...rows, ...more.flatMap(({ k, collector }) => collector.rows.map((r) => ({ ...r, row: k * CONTINUATION + r.row })))];
     return all as unknown as ParsedRow<SheetValues[K]>[];
   };
-  return {
-    format: opened.format,
-    found: SHEET_KEYS.filter((k) => collectors.has(k)),
-    orgs: rowsOf('orgs'),
-    members: rowsOf('members'),
-    development: rowsOf('development'),
-    meetings: rowsOf('meetings'),
-    duesBases: rowsOf('duesBases'),
-    duesApprovals: rowsOf('duesApprovals'),
-    duesPayments: rowsOf('duesPayments'),
-    issues,
-  };
+  const sheets = Object.fromEntries(SHEET_KEYS.map((k) => [k, rowsOf(k)])) as ParsedSheets;
+  return { format: opened.format, found: SHEET_KEYS.filter((k) => collectors.has(k)), ...sheets, issues };
 }
 
 /** The sheets of a workbook are recognized by name; other sheets (instructions, say) are passed over. */

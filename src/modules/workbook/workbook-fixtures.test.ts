@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../../shared/id-number.js';
-import { SHEETS, type SheetKey } from './workbook-format.js';
+import { LEDGER_SHEET_KEYS, SHEET_KEYS, SHEETS, type SheetKey } from './workbook-format.js';
 
 const created = new Set<string>();
 
@@ -113,17 +113,85 @@ export const duesPaymentRecords = [
   { idNumber: ids.wang, month: '2026-09', dueFen: '10', paidFen: '10', paidOn: '2026-09-10' },
 ];
 
-/** The full test workbook (all seven sheets), optionally changed sheet by sheet. */
+// The member-work ledgers: 张三 reaches the daily cap of points on 2026-06-05 (4 credited from his 2 hours, 4 as given).
+export const studyRecordRecords = [
+  { idNumber: ids.zhang, name: '张三', studiedOn: '2026-06-05', kind: '集中学习', title: '学习党章', hours: '2' },
+  { idNumber: ids.zhang, studiedOn: '2026/6/5', kind: '网络培训', title: '党员教育网络课程', hours: 3, points: 4, source: '党员教育网络学院' },
+  { idNumber: ids.wang, name: '王五', studiedOn: '2026-07-01', kind: '自学', title: '读原著', hours: '1.5', points: 3, source: '学习强国' },
+];
+
+export const trainingRecords = [
+  {
+    key: 'P1', orgCode: 'C.T1', title: '2026年村党组织书记培训班', kind: '培训班', level: '乡镇（街道）级', audience: '村（社区）党组织书记', subject: '乡村振兴',
+    startOn: '2026-05-10', endOn: '2026-05-14', hours: '32', concentrated: '是',
+  },
+  { key: 'P2', orgCode: 'C.T1.B2', title: '七一专题党课', kind: '专题讲座', level: '村（社区）级', audience: '全体党员', startOn: '2026-07-01', endOn: '2026-07-01', hours: '1.5', concentrated: '否', audienceCount: 30, note: '邀请镇党委书记讲授' },
+];
+
+export const trainingAttendanceRecords = [
+  { key: 'P1', idNumber: ids.zhang, name: '张三', completed: '是' },
+  { key: 'P2', idNumber: ids.wang, hours: '1.5', completed: '否' },
+  { key: 'P2', idNumber: ids.zhao, name: '赵六' },
+];
+
+export const serviceRecordRecords = [
+  { orgCode: 'C.T1.B1', idNumber: ids.zhang, kind: '志愿服务', category: '环境整治', title: '清理河道', happenedOn: '2026-04-12', hours: '3', beneficiaries: 120 },
+  { orgCode: 'C.T1.B2', kind: '办实事', title: '修缮村道', happenedOn: '2026-06-01', status: '已办结', doneOn: '2026-08-15', beneficiaries: 300 },
+  { orgCode: 'C.T1', kind: '矛盾纠纷化解', category: '土地纠纷', title: '调解承包地边界纠纷', happenedOn: '2026-09-01', status: '办理中' },
+];
+
+export const communityReportRecords = [
+  { idNumber: ids.zhang, name: '张三', communityName: '城关社区', unitLevel: '乡镇（街道）级', reportedOn: '2026-02-01', note: '认领环境整治岗' },
+];
+
+export const serviceTeamRecords = [
+  { key: 'D1', orgCode: 'C.T1.B1', kind: '志愿服务队', name: '测试村党员志愿服务队', establishedOn: '2025-03-05' },
+  { key: 'D2', orgCode: 'C.T1.B2', kind: '党员先锋岗', name: '村务服务先锋岗', establishedOn: '2026-02-01', note: '便民服务' },
+];
+
+export const serviceTeamMemberRecords = [
+  { key: 'D1', idNumber: ids.zhang, name: '张三', joinedOn: '2025-03-05' },
+  { key: 'D1', name: '刘大妈', joinedOn: '2025-04-01' },
+  { key: 'D2', idNumber: ids.wang, joinedOn: '2026-02-01', leftOn: '2026-08-01' },
+];
+
+export const honorRecords = [
+  { kind: '表彰', recipientKind: '个人', idNumber: ids.zhang, title: '优秀共产党员', level: '乡镇（街道）级', awardedBy: '中共测试镇委员会', awardedOn: '2026-06-30' },
+  { kind: '命名', recipientKind: '集体', recipientOrgCode: 'C.T1.B2', title: '五星级党支部', level: '县级', awardedBy: '中共测试县委员会', awardedOn: '2026-07-01' },
+  { orgCode: 'C.T1.B1', kind: '评选', recipientKind: '家庭', recipientName: '张三家庭', title: '最美家庭', level: '村（社区）级', awardedBy: '测试村一党支部', awardedOn: '2026-05-01', note: '村级评选' },
+];
+
+export const donationRecords = [
+  { idNumber: ids.zhang, name: '张三', campaign: '抗洪救灾特殊党费', donatedOn: '2026-07-20', amount: '200' },
+  { idNumber: ids.wang, campaign: '抗洪救灾特殊党费', donatedOn: '2026-07-21', amount: 100.5, note: '自愿' },
+];
+
+/** The rows of the full test workbook by sheet. */
+export const countyRecords: Record<SheetKey, Record<string, unknown>[]> = {
+  orgs: orgRecords,
+  members: memberRecords,
+  development: developmentRecords,
+  meetings: meetingRecords,
+  duesBases: duesBaseRecords,
+  duesApprovals: duesApprovalRecords,
+  duesPayments: duesPaymentRecords,
+  studyRecords: studyRecordRecords,
+  trainings: trainingRecords,
+  trainingAttendance: trainingAttendanceRecords,
+  serviceRecords: serviceRecordRecords,
+  communityReports: communityReportRecords,
+  serviceTeams: serviceTeamRecords,
+  serviceTeamMembers: serviceTeamMemberRecords,
+  honors: honorRecords,
+  donations: donationRecords,
+};
+
+/** The ledger sheets left empty, for tests about the other sheets (whose changes would touch the ledgers' members). */
+export const noLedgerRows: Partial<Record<SheetKey, Record<string, unknown>[]>> = Object.fromEntries(LEDGER_SHEET_KEYS.map((k) => [k, []]));
+
+/** The full test workbook (all sixteen sheets), optionally changed sheet by sheet. */
 export function countyWorkbook(change: Partial<Record<SheetKey, Record<string, unknown>[]>> = {}): Promise<string> {
-  return writeXlsx({
-    组织: sheetRows('orgs', change.orgs ?? orgRecords),
-    党员: sheetRows('members', change.members ?? memberRecords),
-    发展党员: sheetRows('development', change.development ?? developmentRecords),
-    组织生活: sheetRows('meetings', change.meetings ?? meetingRecords),
-    党费基数: sheetRows('duesBases', change.duesBases ?? duesBaseRecords),
-    党费审批: sheetRows('duesApprovals', change.duesApprovals ?? duesApprovalRecords),
-    党费缴纳: sheetRows('duesPayments', change.duesPayments ?? duesPaymentRecords),
-  });
+  return writeXlsx(Object.fromEntries(SHEET_KEYS.map((k) => [SHEETS[k].name, sheetRows(k, change[k] ?? countyRecords[k])])));
 }
 
 /** A zip of stored (uncompressed) entries: enough to hand-craft the workbook parts other programs write. */

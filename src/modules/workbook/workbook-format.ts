@@ -1,6 +1,7 @@
 /**
  * The workbook format, defined once: the importer reads it, the exporter writes it, the README describes it.
- * Seven sheets with Chinese names and headers (the three 党费 sheets only in an .xlsx workbook). On import, columns are matched by header text (trimmed; full-width
+ * Sixteen sheets with Chinese names and headers (the 党费 sheets and the nine member-work ledger sheets only in an
+ * .xlsx workbook). On import, columns are matched by header text (trimmed; full-width
  * brackets count as half-width), in any order; a sheet may be absent. A CSV file holds one sheet's columns.
  */
 import { STEPS } from '../development/steps.js';
@@ -115,8 +116,122 @@ const DUES_PAYMENT_COLUMNS = [
   col('备注', 'note', 'text', 30),
 ] as const;
 
-export const SHEET_KEYS = ['orgs', 'members', 'development', 'meetings', 'duesBases', 'duesApprovals', 'duesPayments'] as const;
-/** The sheets a CSV file may hold: the 党费 sheets name members of the same workbook, so they come only in an .xlsx. */
+// Member-work ledgers (0005): optional sheets, xlsx only. A member is named by the ID number of a row of the same
+// workbook's 党员 sheet or of a member already in the database within the importer's scope; an organization by its
+// code. 培训编号 and 队伍编号 are keys local to the workbook (the export writes the record's id), tying the 参训人员
+// and 队伍人员 rows to their 培训班 and 服务队伍 rows. Hours are written as people write them ("1.5").
+const STUDY_RECORD_COLUMNS = [
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('姓名', 'name', 'text', 10),
+  col('学习日期', 'studiedOn', 'date', 12, true),
+  col('学习形式', 'kind', 'text', 10, true),
+  col('学习内容', 'title', 'text', 30, true),
+  col('学时', 'hours', 'text', 8, true),
+  col('积分', 'points', 'int', 8),
+  col('来源', 'source', 'text', 20),
+] as const;
+
+const TRAINING_COLUMNS = [
+  col('培训编号', 'key', 'text', 10, true),
+  col('主办组织代码', 'orgCode', 'text', 16, true),
+  col('培训名称', 'title', 'text', 30, true),
+  col('培训形式', 'kind', 'text', 10, true),
+  col('层级', 'level', 'text', 14, true),
+  col('培训对象', 'audience', 'text', 20, true),
+  col('专题', 'subject', 'text', 20),
+  col('开始日期', 'startOn', 'date', 12, true),
+  col('结束日期', 'endOn', 'date', 12, true),
+  col('学时', 'hours', 'text', 8, true),
+  col('是否集中培训', 'concentrated', 'bool', 12),
+  col('参训人数', 'audienceCount', 'int', 9),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+const TRAINING_ATTENDANCE_COLUMNS = [
+  col('培训编号', 'key', 'text', 10, true),
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('姓名', 'name', 'text', 10),
+  col('学时', 'hours', 'text', 8),
+  col('是否结业', 'completed', 'bool', 9),
+] as const;
+
+const SERVICE_RECORD_COLUMNS = [
+  col('组织代码', 'orgCode', 'text', 16, true),
+  col('公民身份号码', 'idNumber', 'idNumber', 21),
+  col('服务类别', 'kind', 'text', 12, true),
+  col('分类', 'category', 'text', 14),
+  col('事项', 'title', 'text', 30, true),
+  col('日期', 'happenedOn', 'date', 12, true),
+  col('办理状态', 'status', 'text', 9),
+  col('办结日期', 'doneOn', 'date', 12),
+  col('服务时长（小时）', 'hours', 'text', 16),
+  col('受益人数', 'beneficiaries', 'int', 9),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+const COMMUNITY_REPORT_COLUMNS = [
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('姓名', 'name', 'text', 10),
+  col('报到社区组织代码', 'communityCode', 'text', 18),
+  col('报到社区名称', 'communityName', 'text', 24),
+  col('单位层级', 'unitLevel', 'text', 14, true),
+  col('报到日期', 'reportedOn', 'date', 12, true),
+  col('结束日期', 'endedOn', 'date', 12),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+const SERVICE_TEAM_COLUMNS = [
+  col('队伍编号', 'key', 'text', 10, true),
+  col('组织代码', 'orgCode', 'text', 16, true),
+  col('队伍类别', 'kind', 'text', 12, true),
+  col('队伍名称', 'name', 'text', 24, true),
+  col('成立日期', 'establishedOn', 'date', 12, true),
+  col('撤销日期', 'dissolvedOn', 'date', 12),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+const SERVICE_TEAM_MEMBER_COLUMNS = [
+  col('队伍编号', 'key', 'text', 10, true),
+  col('公民身份号码', 'idNumber', 'idNumber', 21),
+  col('姓名', 'name', 'text', 10),
+  col('加入日期', 'joinedOn', 'date', 12, true),
+  col('退出日期', 'leftOn', 'date', 12),
+] as const;
+
+const HONOR_COLUMNS = [
+  col('组织代码', 'orgCode', 'text', 16),
+  col('类别', 'kind', 'text', 8, true),
+  col('对象类别', 'recipientKind', 'text', 9, true),
+  col('公民身份号码', 'idNumber', 'idNumber', 21),
+  col('获表彰组织代码', 'recipientOrgCode', 'text', 16),
+  col('对象名称', 'recipientName', 'text', 24),
+  col('荣誉名称', 'title', 'text', 24, true),
+  col('层级', 'level', 'text', 14, true),
+  col('授予机关', 'awardedBy', 'text', 24, true),
+  col('授予日期', 'awardedOn', 'date', 12, true),
+  col('撤销日期', 'revokedOn', 'date', 12),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+const DONATION_COLUMNS = [
+  col('公民身份号码', 'idNumber', 'idNumber', 21, true),
+  col('姓名', 'name', 'text', 10),
+  col('捐款活动', 'campaign', 'text', 24, true),
+  col('捐款日期', 'donatedOn', 'date', 12, true),
+  // Read as written and checked with the donations module's own amount (元, at most two decimals, above zero).
+  col('金额（元）', 'amount', 'text', 12, true),
+  col('备注', 'note', 'text', 30),
+] as const;
+
+export const SHEET_KEYS = [
+  'orgs', 'members', 'development', 'meetings', 'duesBases', 'duesApprovals', 'duesPayments',
+  'studyRecords', 'trainings', 'trainingAttendance', 'serviceRecords', 'communityReports', 'serviceTeams', 'serviceTeamMembers', 'honors', 'donations',
+] as const;
+/** The member-work ledger sheets (0005), in format order. */
+export const LEDGER_SHEET_KEYS = [
+  'studyRecords', 'trainings', 'trainingAttendance', 'serviceRecords', 'communityReports', 'serviceTeams', 'serviceTeamMembers', 'honors', 'donations',
+] as const;
+/** The sheets a CSV file may hold: the 党费 and ledger sheets name members and keys of the same workbook, so they come only in an .xlsx. */
 export const CSV_SHEET_KEYS = ['orgs', 'members', 'development', 'meetings'] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
@@ -134,6 +249,15 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
   duesBases: { key: 'duesBases', name: '党费基数', columns: DUES_BASE_COLUMNS },
   duesApprovals: { key: 'duesApprovals', name: '党费审批', columns: DUES_APPROVAL_COLUMNS },
   duesPayments: { key: 'duesPayments', name: '党费缴纳', columns: DUES_PAYMENT_COLUMNS },
+  studyRecords: { key: 'studyRecords', name: '学习记录', columns: STUDY_RECORD_COLUMNS },
+  trainings: { key: 'trainings', name: '培训班', columns: TRAINING_COLUMNS },
+  trainingAttendance: { key: 'trainingAttendance', name: '参训人员', columns: TRAINING_ATTENDANCE_COLUMNS },
+  serviceRecords: { key: 'serviceRecords', name: '服务记录', columns: SERVICE_RECORD_COLUMNS },
+  communityReports: { key: 'communityReports', name: '到社区报到', columns: COMMUNITY_REPORT_COLUMNS },
+  serviceTeams: { key: 'serviceTeams', name: '服务队伍', columns: SERVICE_TEAM_COLUMNS },
+  serviceTeamMembers: { key: 'serviceTeamMembers', name: '队伍人员', columns: SERVICE_TEAM_MEMBER_COLUMNS },
+  honors: { key: 'honors', name: '表彰', columns: HONOR_COLUMNS },
+  donations: { key: 'donations', name: '捐款', columns: DONATION_COLUMNS },
 };
 
 /** The value a cell of each kind reads as; dates are ISO text (YYYY-MM-DD). */
@@ -159,6 +283,15 @@ export type MeetingValues = ValuesOf<typeof MEETING_COLUMNS>;
 export type DuesBaseValues = ValuesOf<typeof DUES_BASE_COLUMNS>;
 export type DuesApprovalValues = ValuesOf<typeof DUES_APPROVAL_COLUMNS>;
 export type DuesPaymentValues = ValuesOf<typeof DUES_PAYMENT_COLUMNS>;
+export type StudyRecordValues = ValuesOf<typeof STUDY_RECORD_COLUMNS>;
+export type TrainingValues = ValuesOf<typeof TRAINING_COLUMNS>;
+export type TrainingAttendanceValues = ValuesOf<typeof TRAINING_ATTENDANCE_COLUMNS>;
+export type ServiceRecordValues = ValuesOf<typeof SERVICE_RECORD_COLUMNS>;
+export type CommunityReportValues = ValuesOf<typeof COMMUNITY_REPORT_COLUMNS>;
+export type ServiceTeamValues = ValuesOf<typeof SERVICE_TEAM_COLUMNS>;
+export type ServiceTeamMemberValues = ValuesOf<typeof SERVICE_TEAM_MEMBER_COLUMNS>;
+export type HonorValues = ValuesOf<typeof HONOR_COLUMNS>;
+export type DonationValues = ValuesOf<typeof DONATION_COLUMNS>;
 
 export interface SheetValues {
   orgs: OrgValues;
@@ -168,6 +301,15 @@ export interface SheetValues {
   duesBases: DuesBaseValues;
   duesApprovals: DuesApprovalValues;
   duesPayments: DuesPaymentValues;
+  studyRecords: StudyRecordValues;
+  trainings: TrainingValues;
+  trainingAttendance: TrainingAttendanceValues;
+  serviceRecords: ServiceRecordValues;
+  communityReports: CommunityReportValues;
+  serviceTeams: ServiceTeamValues;
+  serviceTeamMembers: ServiceTeamMemberValues;
+  honors: HonorValues;
+  donations: DonationValues;
 }
 
 /** Header text as compared on import: no spaces anywhere, full-width brackets as half-width. */
@@ -187,7 +329,7 @@ export function labelsOf(sheet: SheetDef): Record<string, string> {
 }
 
 /**
- * Excel holds at most 1,048,576 rows a sheet. A longer sheet (a large county's 党费缴纳) continues on sheets named
+ * Excel holds at most 1,048,576 rows a sheet. A longer sheet (a large county's 党费缴纳 or 学习记录) continues on sheets named
  * 党费缴纳（续1）, 党费缴纳（续2）…; on import their rows join the first sheet's, numbered k × CONTINUATION + row so
  * that every problem is still placed at its own sheet and row.
  */

@@ -7,8 +7,11 @@ import { columnLetter, SheetCollector } from './sheet-collector.js';
 import { CSV_SHEET_KEYS, normalizeHeader, SHEET_KEYS, SHEETS } from './workbook-format.js';
 
 describe('the workbook format', () => {
-  it('has the seven sheets with the agreed columns', () => {
-    expect(SHEET_KEYS.map((k) => SHEETS[k].name)).toEqual(['组织', '党员', '发展党员', '组织生活', '党费基数', '党费审批', '党费缴纳']);
+  it('has the sixteen sheets with the agreed columns', () => {
+    expect(SHEET_KEYS.map((k) => SHEETS[k].name)).toEqual([
+      '组织', '党员', '发展党员', '组织生活', '党费基数', '党费审批', '党费缴纳',
+      '学习记录', '培训班', '参训人员', '服务记录', '到社区报到', '服务队伍', '队伍人员', '表彰', '捐款',
+    ]);
     const headers = (k: (typeof SHEET_KEYS)[number]) => SHEETS[k].columns.map((c) => c.header);
     expect(headers('orgs')).toEqual(['组织代码', '组织名称', '上级组织代码', '组织类别', '单位类型', '成立日期', '本届选举日期', '任期(年)', '支委会委员人数', '延期换届至']);
     const person = ['姓名', '公民身份号码', '性别', '民族', '出生日期', '学历', '人员类别', '所在组织代码'];
@@ -20,6 +23,19 @@ describe('the workbook format', () => {
     expect(headers('duesBases')).toEqual(['公民身份号码', '起始月份', '党费类别', '月缴纳基数（元）', '备注']);
     expect(headers('duesApprovals')).toEqual(['公民身份号码', '审批类型', '起始月份', '截止月份', '每月金额（元）', '事由', '批准组织', '批准日期']);
     expect(headers('duesPayments')).toEqual(['公民身份号码', '所属月份', '应交金额（元）', '实交金额（元）', '交纳日期', '备注']);
+    expect(headers('studyRecords')).toEqual(['公民身份号码', '姓名', '学习日期', '学习形式', '学习内容', '学时', '积分', '来源']);
+    expect(headers('trainings')).toEqual([
+      '培训编号', '主办组织代码', '培训名称', '培训形式', '层级', '培训对象', '专题', '开始日期', '结束日期', '学时', '是否集中培训', '参训人数', '备注',
+    ]);
+    expect(headers('trainingAttendance')).toEqual(['培训编号', '公民身份号码', '姓名', '学时', '是否结业']);
+    expect(headers('serviceRecords')).toEqual(['组织代码', '公民身份号码', '服务类别', '分类', '事项', '日期', '办理状态', '办结日期', '服务时长（小时）', '受益人数', '备注']);
+    expect(headers('communityReports')).toEqual(['公民身份号码', '姓名', '报到社区组织代码', '报到社区名称', '单位层级', '报到日期', '结束日期', '备注']);
+    expect(headers('serviceTeams')).toEqual(['队伍编号', '组织代码', '队伍类别', '队伍名称', '成立日期', '撤销日期', '备注']);
+    expect(headers('serviceTeamMembers')).toEqual(['队伍编号', '公民身份号码', '姓名', '加入日期', '退出日期']);
+    expect(headers('honors')).toEqual([
+      '组织代码', '类别', '对象类别', '公民身份号码', '获表彰组织代码', '对象名称', '荣誉名称', '层级', '授予机关', '授予日期', '撤销日期', '备注',
+    ]);
+    expect(headers('donations')).toEqual(['公民身份号码', '姓名', '捐款活动', '捐款日期', '金额（元）', '备注']);
     for (const k of SHEET_KEYS) expect(new Set(headers(k).map(normalizeHeader)).size).toBe(headers(k).length);
   });
 
@@ -36,6 +52,8 @@ describe('the workbook format', () => {
     expect(detectCsvSheet(['a', 'b'])).toBeNull();
     // The 党费 sheets name members of the same workbook: never a CSV file on their own.
     expect(detectCsvSheet(SHEETS.duesPayments.columns.map((c) => c.header))).toBeNull();
+    // Nor the ledger sheets: their rows name members, trainings and teams of the same workbook.
+    expect(detectCsvSheet(SHEETS.studyRecords.columns.map((c) => c.header))?.key).not.toBe('studyRecords');
   });
 
   it('names columns by letter', () => {

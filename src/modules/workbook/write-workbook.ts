@@ -7,6 +7,7 @@ import { insertOrg } from '../orgs/create-org.js';
 import { childPath } from '../orgs/tree.js';
 import type { ImportPlan } from './check-workbook.js';
 import type { ProgressFn } from './parse-workbook.js';
+import { ledgerWriteCount, writeLedgers } from './write-ledgers.js';
 
 const BATCH = 10_000;
 
@@ -16,7 +17,7 @@ const BATCH = 10_000;
  */
 export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: ProgressFn): Promise<void> {
   const { dues } = plan;
-  const total = plan.orgs.length + plan.members.length + plan.development.length + plan.meetings.length + dues.bases.length + dues.approvals.length + dues.payments.length;
+  const total = plan.orgs.length + plan.members.length + plan.development.length + plan.meetings.length + dues.bases.length + dues.approvals.length + dues.payments.length + ledgerWriteCount(plan.ledgers);
   let done = 0;
   const progress = (n: number) => onProgress?.((done += n), total, '写入');
   progress(0);
@@ -99,6 +100,14 @@ export async function writeWorkbook(ctx: Ctx, plan: ImportPlan, onProgress?: Pro
     await insertDuesPaymentsBulk(ctx, batch.map(({ idNumber, ...p }) => ({ ...member(idNumber), ...p })));
     progress(batch.length);
   }
+
+  // The ledger rows name members of the 党员 sheet or members already registered (both checked).
+  const { registered } = plan.ledgers;
+  const ledgerMember = (idNumber: string) => {
+    const m = membershipOf.get(idNumber);
+    return m ? { membershipId: m.id, orgId: m.orgId } : registered.get(idNumber)!;
+  };
+  await writeLedgers(ctx, plan.ledgers, orgId, ledgerMember, progress);
 }
 
 async function personIds(ctx: Ctx, idNumbers: string[]): Promise<Map<string, number>> {
