@@ -10,7 +10,10 @@ import type { NewMeetingRecord } from '../meetings/insert-meetings-bulk.js';
 import { toIso, type IsoDate } from '../../shared/dates.js';
 import type { DemoFrame, OrgPlan, RosterEntry } from './demo-types.js';
 import { activeOn, attend, attendanceRate, firstWeekday, workday } from './attendance.js';
+import { officerOrder } from './party-posts.js';
 import { Rng } from './rng.js';
+
+const POST_ORDER = ['书记', '副书记', '委员'];
 import { minutesFor, topicFor } from './topics.js';
 
 /** A meeting planned by organization code, as the bulk writer takes it once codes become ids. */
@@ -30,11 +33,11 @@ export function buildBranchMeetings(frame: DemoFrame, branch: OrgPlan, roster: R
   const pHold = tier === 'good' ? 0.985 : tier === 'patchy' ? 0.8 : 0.35;
   const weak = tier === 'weak';
   const temporary = branch.kind === '临时党支部';
-  // Officers: full members on the roll since before the window and still there; a 书记 of working age where
-  // possible; the committee of the size recorded for the branch (3, or 5 in a big one; none in a small one).
+  // Officers: the posts the records state (party-posts.ts): the 书记 hosts, the committee of the size recorded for the
+  // branch (3, or 5 in a big one; none in a small one) holds the 支委会. A 临时党支部 (no posts) picks the same way.
+  const officers = roster.filter((m) => m.post !== null).sort((a, b) => POST_ORDER.indexOf(a.post!) - POST_ORDER.indexOf(b.post!));
   const settled = roster.filter((m) => m.fullFrom && m.fullFrom <= frame.start && m.since <= frame.start && !m.leftOn);
-  const full = settled.length > 0 ? settled : roster.filter((m) => m.fullFrom && !m.leftOn);
-  const byAge = [...full].sort((a, b) => (Math.abs(ageAt(a, frame.end) - 48) - Math.abs(ageAt(b, frame.end) - 48)) || a.name.localeCompare(b.name));
+  const byAge = officers.length > 0 ? officers : officerOrder(settled.length > 0 ? settled : roster.filter((m) => m.fullFrom && !m.leftOn), frame.end);
   const secretaryEntry = byAge[0] ?? roster[0]!;
   const secretary = secretaryEntry.name;
   const committee = byAge.slice(0, branch.committeeSize ?? 0);
@@ -128,6 +131,3 @@ function monthIndex(date: IsoDate): number {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
-function ageAt(m: RosterEntry, on: IsoDate): number {
-  return Number(on.slice(0, 4)) - Number(m.birthDate.slice(0, 4));
-}

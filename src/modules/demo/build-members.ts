@@ -95,5 +95,5 @@ function base(
   person: MemberPlan['person'],
   m: Pick<MemberPlan, 'status' | 'joinedOn' | 'confirmedOn' | 'entryKind' | 'entryOn'>,
 ): MemberPlan {
-  return { orgCode: branch.code, person, ...m, isMobile: false, mobileDestination: null, leftOn: null, leaveReason: null, leaveNote: null };
+  return { orgCode: branch.code, person, ...m, isMobile: false, mobileDestination: null, leftOn: null, leaveReason: null, leaveNote: null, partyPost: null };
 }

@@ -3,7 +3,7 @@
  * organization code, and written only at the end (generate-demo.ts), so the plan never needs a database id.
  */
 import type { IsoDate } from '../../shared/dates.js';
-import type { DevelopmentStage, OrgKind, Sector } from '../../shared/vocab.js';
+import type { DevelopmentStage, HonorKind, OrgKind, PartyPost, Sector, ServiceKind } from '../../shared/vocab.js';
 import type { CheckedPerson } from '../people/person-rules.js';
 
 export interface DemoOptions {
@@ -32,6 +32,17 @@ export interface DemoSummary {
   meetings: { total: number; absences: number };
   /** Party dues rows written; branches paying by the quarter; members planted 3–5 and 6+ months in arrears at the end. */
   dues: { bases: number; approvals: number; payments: number; quarterlyBranches: number; arrears3to5: number; arrears6plus: number };
+  /** Party posts held at the end (书记, 副书记, 委员). */
+  posts: Record<PartyPost, number>;
+  /**
+   * Trainings, attendance and study records written; planted in `year`, the last complete year (null: none), among
+   * members on the roll all year: members below 32 hours, secretaries between 32 and 56, secretaries with no training.
+   */
+  study: { trainings: number; attendance: number; records: number; year: number | null; below32: number; secretariesBetween: number; secretariesNoTraining: number };
+  /** Service records by kind, 办实事 still open after half a year (planted), community reports, teams and their people. */
+  service: { records: number; byKind: Record<ServiceKind, number>; longOpen: number; reports: number; teams: number; teamPeople: number };
+  honors: { total: number; byKind: Record<HonorKind, number>; revoked: number };
+  donations: { campaigns: number; donations: number; amountFen: number };
 }
 
 /** The resolved options: the window of years as dates. */
@@ -101,6 +112,8 @@ export interface MemberPlan {
   leftOn: IsoDate | null;
   leaveReason: string | null;
   leaveNote: string | null;
+  /** 书记, 副书记 or 委员 of the branch (party-posts.ts); null for members without a post. */
+  partyPost: PartyPost | null;
 }
 
 export type { DevelopmentPlan } from '../development/insert-development-bulk.js';
@@ -115,4 +128,6 @@ export interface RosterEntry {
   leftOn: IsoDate | null;
   isMobile: boolean;
   birthDate: IsoDate;
+  /** The member's post in the branch, which decides who hosts the meetings and sits on the 支委会. */
+  post: PartyPost | null;
 }

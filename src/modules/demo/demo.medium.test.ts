@@ -7,13 +7,16 @@ import type { Database } from '../../db/schema.js';
 import { addMonths, ageOn } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { isValidMobile, parseIdNumber } from '../../shared/id-number.js';
-import { BRANCH_KINDS, ORG_KINDS, SECTORS } from '../../shared/vocab.js';
+import { BRANCH_KINDS, HONOR_KINDS, ORG_KINDS, SECTORS, SERVICE_KINDS, TEAM_KINDS, TRAINING_KINDS } from '../../shared/vocab.js';
 import { dueFor, type ApprovalRow, type BaseRow, type DuesApprovalKind, type DuesCategory } from '../dues/dues-rates.js';
+import { checkServiceRecord } from '../service/service-rules.js';
+import { CONCENTRATED_STUDY_KINDS, LEADER_REQUIRED_MINUTES, MEMBER_REQUIRED_MINUTES, STUDY_DAILY_POINTS_CAP } from '../study/study-points.js';
 import { generateDemo, isDatabaseEmpty } from './generate-demo.js';
 
 const TABLES = [
   'organizations', 'people', 'memberships', 'member_transfers', 'development_records', 'meetings', 'meeting_absences', 'dues_bases', 'dues_approvals',
-  'dues_payments',
+  'dues_payments', 'trainings', 'training_attendance', 'study_records', 'service_records', 'community_reports', 'service_teams', 'service_team_members',
+  'honors', 'donations',
 ] as const;
 
 /** A digest of every row of every table, leaving out the write timestamps. */
@@ -238,8 +241,171 @@ describe.each(ENGINES)('the demo county on %s', (engine) => {
       ['meetings', ['held_on']],
       ['dues_approvals', ['approved_on']],
       ['dues_payments', ['paid_on']],
+      ['trainings', ['start_on', 'end_on']],
+      ['study_records', ['studied_on']],
+      ['service_records', ['happened_on', 'done_on']],
+      ['community_reports', ['reported_on', 'ended_on']],
+      ['service_teams', ['established_on', 'dissolved_on']],
+      ['service_team_members', ['joined_on', 'left_on']],
+      ['honors', ['awarded_on', 'revoked_on']],
+      ['donations', ['donated_on']],
     ];
     for (const [table, columns] of dated) for (const c of columns) expect(await latest(table, c) <= TEST_TODAY, `${table}.${c}`).toBe(true);
+  });
+
+  it('gives the members two years of member-work records, with the shortfalls the rules must find', async () => {
+    const s = await generateDemo(t.ctx, { members: 2500, seed: 3 });
+    const { db } = t.ctx;
+    const n = async (table: (typeof TABLES)[number]) => count(t.ctx, table);
+    expect(await n('trainings')).toBe(s.study.trainings);
+    expect(await n('training_attendance')).toBe(s.study.attendance);
+    expect(await n('study_records')).toBe(s.study.records);
+    expect(await n('service_records')).toBe(s.service.records);
+    expect(await n('community_reports')).toBe(s.service.reports);
+    expect(await n('service_teams')).toBe(s.service.teams);
+    expect(await n('service_team_members')).toBe(s.service.teamPeople);
+    expect(await n('honors')).toBe(s.honors.total);
+    expect(await n('donations')).toBe(s.donations.donations);
+
+    // Party posts: one 书记 in every standing branch with members, a 正式党员 on the roll; the committee as recorded.
+    const orgs = await db.selectFrom('organizations').selectAll().execute();
+    const ms = await db.selectFrom('memberships').select(['id', 'org_id', 'status', 'left_on', 'party_post', 'joined_on', 'entry_kind', 'entry_on']).execute();
+    const withMembers = new Set(ms.map((m) => m.org_id));
+    const standing = orgs.filter((o) => BRANCH_KINDS.includes(o.kind as never) && o.kind !== '临时党支部' && withMembers.has(o.id));
+    const postsOf = (orgId: number) => ms.filter((m) => m.org_id === orgId && m.party_post);
+    for (const b of standing) {
+      const posts = postsOf(b.id);
+      expect(posts.filter((m) => m.party_post === '书记').length, b.code).toBe(1);
+      expect(posts.every((m) => m.status === '正式党员' && m.left_on === null), b.code).toBe(true);
+      expect(posts.length, b.code).toBeLessThanOrEqual(Math.max(1, b.committee_size ?? 0));
+      if ((b.committee_size ?? 0) < 5) expect(posts.some((m) => m.party_post === '副书记'), b.code).toBe(false);
+    }
+    expect(ms.filter((m) => m.party_post).length).toBe(s.posts.书记 + s.posts.副书记 + s.posts.委员);
+    expect(s.posts.副书记).toBeGreaterThan(0);
+    expect(s.posts.委员).toBeGreaterThan(s.posts.书记);
+
+    // Trainings of every kind but 观摩学习, for the audiences the brief names; 理论宣讲 counted by heads.
+    const trainings = await db.selectFrom('trainings').selectAll().execute();
+    for (const kind of TRAINING_KINDS.filter((k) => k !== '观摩学习')) expect(trainings.some((x) => x.kind === kind), kind).toBe(true);
+    for (const audience of ['全体党员', '村（社区）“两委”成员', '基层党组织书记', '新任干部', '公务员', '群众']) expect(trainings.some((x) => x.audience === audience), audience).toBe(true);
+    expect(trainings.filter((x) => x.kind === '理论宣讲').every((x) => x.audience_count !== null && x.concentrated === 0)).toBe(true);
+    expect(trainings.some((x) => x.subject === '乡村振兴')).toBe(true);
+    expect(trainings.every((x) => x.start_on <= x.end_on && x.minutes > 0)).toBe(true);
+
+    // Points: one a full half hour, at most 8 a member a day.
+    const records = await db.selectFrom('study_records').select(['membership_id', 'studied_on', 'minutes', 'points', 'org_id']).execute();
+    expect(records.every((r) => r.points >= 0 && r.points <= Math.floor(r.minutes / 30))).toBe(true);
+    const perDay = new Map<string, number>();
+    for (const r of records) perDay.set(`${r.membership_id}|${r.studied_on}`, (perDay.get(`${r.membership_id}|${r.studied_on}`) ?? 0) + r.points);
+    expect([...perDay.values()].every((p) => p <= STUDY_DAILY_POINTS_CAP)).toBe(true);
+    const orgOf = new Map(ms.map((m) => [m.id, m.org_id]));
+    expect(records.every((r) => r.org_id === orgOf.get(r.membership_id))).toBe(true);
+
+    // Hours in the last complete year, counted from the rows: 集中培训 attended + 集中学习, 网络培训, 专题讲座.
+    const year = s.study.year!;
+    expect(year).toBe(Number(TEST_TODAY.slice(0, 4)) - 1);
+    const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+    const attended = await db
+      .selectFrom('training_attendance as a')
+      .innerJoin('trainings as x', 'x.id', 'a.training_id')
+      .select(['a.membership_id', (eb) => eb.fn.sum<number>('a.minutes').as('minutes'), (eb) => eb.fn.sum<number>('a.completed').as('completed')])
+      .where('x.concentrated', '=', 1)
+      .where('x.start_on', '>=', from)
+      .where('x.start_on', '<=', to)
+      .groupBy('a.membership_id')
+      .execute();
+    const studied = await db
+      .selectFrom('study_records')
+      .select(['membership_id', (eb) => eb.fn.sum<number>('minutes').as('minutes')])
+      .where('kind', 'in', [...CONCENTRATED_STUDY_KINDS])
+      .where('studied_on', '>=', from)
+      .where('studied_on', '<=', to)
+      .groupBy('membership_id')
+      .execute();
+    const minutes = new Map<number, number>();
+    const trained = new Map<number, number>();
+    for (const r of attended) {
+      minutes.set(r.membership_id, Number(r.minutes));
+      trained.set(r.membership_id, Number(r.completed));
+    }
+    for (const r of studied) minutes.set(r.membership_id, (minutes.get(r.membership_id) ?? 0) + Number(r.minutes));
+    const since = (m: (typeof ms)[number]) => (m.entry_kind === '转入组织关系' ? m.entry_on! : m.joined_on);
+    const allYear = ms.filter((m) => since(m) <= from && (!m.left_on || m.left_on > to));
+    const hoursOf = (m: (typeof ms)[number]) => minutes.get(m.id) ?? 0;
+    const ordinary = allYear.filter((m) => !m.party_post);
+    const below = ordinary.filter((m) => hoursOf(m) < MEMBER_REQUIRED_MINUTES).length;
+    expect(below).toBe(s.study.below32);
+    expect(below / ordinary.length).toBeGreaterThan(0.035);
+    expect(below / ordinary.length).toBeLessThan(0.09);
+    const secretaries = allYear.filter((m) => m.party_post === '书记');
+    const between = secretaries.filter((m) => hoursOf(m) >= MEMBER_REQUIRED_MINUTES && hoursOf(m) < LEADER_REQUIRED_MINUTES).length;
+    const untrained = secretaries.filter((m) => hoursOf(m) >= LEADER_REQUIRED_MINUTES && !trained.get(m.id)).length;
+    expect(between).toBe(s.study.secretariesBetween);
+    expect(untrained).toBe(s.study.secretariesNoTraining);
+    expect(between).toBeGreaterThanOrEqual(1);
+    expect(untrained).toBeGreaterThanOrEqual(1);
+    const leaders = allYear.filter((m) => m.party_post);
+    const met = leaders.filter((m) => hoursOf(m) >= LEADER_REQUIRED_MINUTES && (trained.get(m.id) ?? 0) >= 1).length;
+    expect(met / leaders.length).toBeGreaterThan(0.88);
+    expect(met).toBeLessThan(leaders.length);
+    const studyRows = (s.study.records + s.study.attendance) / (s.members.total * 2);
+    expect(studyRows).toBeLessThan(6);
+
+    // Service records agree with the rules of one record; 办实事 long open, disputes by category; reports, teams.
+    const service = await db.selectFrom('service_records').selectAll().execute();
+    for (const r of service) {
+      expect(checkServiceRecord({ kind: r.kind, happenedOn: r.happened_on, status: r.status, doneOn: r.done_on, minutes: r.minutes }, TEST_TODAY), `${r.id}`).toEqual([]);
+    }
+    for (const kind of SERVICE_KINDS) expect(service.filter((r) => r.kind === kind).length, kind).toBe(s.service.byKind[kind]);
+    for (const c of ['劳资纠纷', '集访', '邻里纠纷']) expect(service.some((r) => r.kind === '矛盾纠纷化解' && r.category === c), c).toBe(true);
+    const halfYearAgo = addMonths(TEST_TODAY, -6);
+    const practical = service.filter((r) => r.kind === '办实事');
+    const longOpen = practical.filter((r) => r.status === '办理中' && r.happened_on < halfYearAgo).length;
+    expect(longOpen).toBeGreaterThanOrEqual(1);
+    expect(practical.filter((r) => r.status === '已办结').length / practical.length).toBeGreaterThan(0.8);
+    expect(service.filter((r) => r.kind === '志愿服务').every((r) => r.minutes! > 0 && r.beneficiaries! > 0)).toBe(true);
+    const reports = await db.selectFrom('community_reports').selectAll().execute();
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((r) => ['机关', '事业单位', '学校'].includes(byId.get(r.org_id)!.sector) && r.org_id === orgOf.get(r.membership_id))).toBe(true);
+    expect(reports.every((r) => ['县级', '乡镇（街道）级'].includes(r.unit_level))).toBe(true);
+    const inTree = reports.filter((r) => r.community_org_id !== null);
+    expect(inTree.length / reports.length).toBeGreaterThan(0.8);
+    expect(inTree.every((r) => byId.get(r.community_org_id!)!.sector === '社区' && byId.get(r.community_org_id!)!.name === r.community_name)).toBe(true);
+    const teams = await db.selectFrom('service_teams').selectAll().execute();
+    for (const kind of TEAM_KINDS) expect(teams.some((x) => x.kind === kind), kind).toBe(true);
+    expect(teams.some((x) => x.dissolved_on !== null)).toBe(true);
+    const teamPeople = await db.selectFrom('service_team_members').selectAll().execute();
+    expect(teamPeople.some((p) => p.membership_id === null && p.name)).toBe(true);
+    expect(teamPeople.every((p) => (p.membership_id === null) !== (p.name === null))).toBe(true);
+
+    // Honors: about 1% of the members 优秀共产党员 each 七一, at county and township level; higher levels, nominations,
+    // households, 季度之星; one revoked.
+    const honors = await db.selectFrom('honors').selectAll().execute();
+    for (const kind of HONOR_KINDS.filter((k) => k !== '命名')) expect(honors.some((h) => h.kind === kind), kind).toBe(true);
+    for (const level of ['县级', '乡镇（街道）级', '市（州）级', '省级', '本单位']) expect(honors.some((h) => h.level === level), level).toBe(true);
+    const excellent = honors.filter((h) => h.title === '优秀共产党员' && h.kind === '表彰' && h.awarded_on.startsWith(String(year))).length;
+    expect(excellent / s.members.active).toBeGreaterThan(0.006);
+    expect(excellent / s.members.active).toBeLessThan(0.016);
+    expect(honors.some((h) => h.title === '优秀党务工作者') && honors.some((h) => h.title === '先进基层党组织' && h.recipient_org_id !== null)).toBe(true);
+    expect(honors.filter((h) => h.recipient_kind === '家庭').every((h) => h.membership_id === null && h.recipient_name.endsWith('家庭'))).toBe(true);
+    expect(honors.filter((h) => h.revoked_on !== null).length).toBe(1);
+    expect(honors.filter((h) => h.membership_id !== null).every((h) => h.org_id === orgOf.get(h.membership_id!))).toBe(true);
+
+    // Donations: 60–80% of the members on the roll give to each appeal, plausible amounts.
+    const donations = await db.selectFrom('donations').selectAll().execute();
+    const campaigns = [...new Set(donations.map((d) => d.campaign))];
+    expect(campaigns.length).toBe(s.donations.campaigns);
+    expect(campaigns.length).toBe(2);
+    for (const c of campaigns) {
+      const gifts = donations.filter((d) => d.campaign === c);
+      const on = gifts[0]!.donated_on;
+      const onRoll = ms.filter((m) => since(m) <= on && (!m.left_on || m.left_on > on)).length;
+      expect(gifts.length / onRoll, c).toBeGreaterThan(0.6);
+      expect(gifts.length / onRoll, c).toBeLessThan(0.8);
+    }
+    expect(donations.every((d) => d.amount_fen >= 2000 && d.amount_fen <= 300_000 && d.amount_fen % 100 === 0)).toBe(true);
+    expect(donations.reduce((a, d) => a + d.amount_fen, 0)).toBe(s.donations.amountFen);
   });
 });
 

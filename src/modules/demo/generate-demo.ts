@@ -1,6 +1,7 @@
 /**
  * The demo county (演示县): a realistic, deterministic county of `members` party members with its organizations,
- * development records, organizational life and party dues, for demonstrations, the benchmarks and the rule engine's tests.
+ * development records, organizational life, party dues, party posts, study and training hours, service records,
+ * honors and donations, for demonstrations, the benchmarks and the rule engine's tests.
  * Same seed, options and "today" → the same records. Written in one transaction through insertOrg and the bulk
  * writers, and only into an empty database.
  */
@@ -13,13 +14,15 @@ import { insertMeetingsBulk } from '../meetings/insert-meetings-bulk.js';
 import { insertMembersBulk } from '../members/insert-members-bulk.js';
 import { insertOrg } from '../orgs/create-org.js';
 import { childPath } from '../orgs/tree.js';
-import { buildMemberDues, emptyDues, paysQuarterly, type DuesSubject } from './build-dues.js';
+import { buildMemberDues, emptyDues, paysQuarterly } from './build-dues.js';
 import type { DemoFrame, DemoOptions, DemoSummary } from './demo-types.js';
 import { COUNTIES } from './places.js';
 import { isBranch, meetingBatches, planCounty, type CountyPlan } from './plan-county.js';
 import { hash32, minDate } from './rng.js';
 import { summarize } from './summarize.js';
 import { verifyMeetings, verifyPlan } from './verify-plan.js';
+import { workSubjects, type WorkSubject } from './work-subjects.js';
+import { writeWork } from './write-work.js';
 
 export type { DemoOptions, DemoSummary } from './demo-types.js';
 
@@ -45,8 +48,8 @@ export async function generateDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<De
     const plan = planCounty(frame);
     verifyPlan(plan, tx.clock.today());
     progress(1, 1, '生成演示数据');
-    const { meetings, dues } = await writePlan(tx, plan, progress);
-    return summarize(plan, meetings, dues);
+    const { meetings, dues, work } = await writePlan(tx, plan, progress);
+    return summarize(plan, meetings, dues, work);
   });
 }
 
@@ -67,7 +70,11 @@ export function resolveFrame(today: string, opts: DemoOptions): DemoFrame {
 
 type Progress = (done: number, total: number, phase: string) => void;
 
-async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promise<Pick<DemoSummary, 'meetings' | 'dues'>> {
+async function writePlan(
+  ctx: Ctx,
+  plan: CountyPlan,
+  progress: Progress,
+): Promise<Pick<DemoSummary, 'meetings' | 'dues'> & { work: Pick<DemoSummary, 'study' | 'service' | 'honors' | 'donations'> }> {
   // Organizations one by one through insertOrg (parents come first in the plan), a few hundred to a few thousand.
   const orgs = new Map<string, { id: number; path: string; depth: number }>();
   for (const [i, o] of plan.orgs.entries()) {
@@ -91,7 +98,8 @@ async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promis
       ctx,
       chunk.map((m) => ({
         person: m.person, orgId: idOf(m.orgCode), status: m.status, joinedOn: m.joinedOn, confirmedOn: m.confirmedOn, entryKind: m.entryKind,
-        entryOn: m.entryOn, isMobile: m.isMobile, mobileDestination: m.mobileDestination, leftOn: m.leftOn, leaveReason: m.leaveReason, leaveNote: m.leaveNote,
+        entryOn: m.entryOn, isMobile: m.isMobile, mobileDestination: m.mobileDestination, partyPost: m.partyPost, leftOn: m.leftOn, leaveReason: m.leaveReason,
+        leaveNote: m.leaveNote,
       })),
     ))),
   );
@@ -104,7 +112,8 @@ async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promis
       })),
     ))),
   );
-  const dues = await writeDues(ctx, plan, membershipIds, developmentIds, idOf, progress);
+  const subjects = workSubjects(plan, membershipIds, await recruitMemberships(ctx, developmentIds));
+  const dues = await writeDues(ctx, plan, subjects, idOf, progress);
   // Meetings are made and written a batch at a time (checked like the rest), so memory stays flat as counties grow.
   const byCode = new Map(plan.orgs.map((o) => [o.code, o]));
   const written = { total: 0, absences: 0 };
@@ -116,22 +125,12 @@ async function writePlan(ctx: Ctx, plan: CountyPlan, progress: Progress): Promis
     for (const m of batch.meetings) written.absences += m.absentees.length;
     progress(batch.done, batch.total, '组织生活');
   }
-  return { meetings: written, dues };
+  const work = await writeWork(ctx, plan, subjects, idOf, progress);
+  return { meetings: written, dues, work };
 }
 
-/**
- * Dues for every member of a standing branch (those already on the roll and the approved recruits, whose memberships
- * insertDevelopmentBulk made), built and written a few thousand members at a time so memory stays flat.
- */
-async function writeDues(
-  ctx: Ctx,
-  plan: CountyPlan,
-  membershipIds: number[],
-  developmentIds: number[],
-  idOf: (code: string) => number,
-  progress: Progress,
-): Promise<DemoSummary['dues']> {
-  const { frame } = plan;
+/** The membership each development record received on approval, by the record's position (undefined: none). */
+async function recruitMemberships(ctx: Ctx, developmentIds: number[]): Promise<(number | undefined)[]> {
   const membershipOfDevelopment = new Map<number, number>();
   for (let i = 0; i < developmentIds.length; i += CHUNK) {
     const rows = await ctx.db
@@ -142,19 +141,15 @@ async function writeDues(
       .execute();
     for (const r of rows) membershipOfDevelopment.set(r.id, r.membership_id!);
   }
-  const subjects: DuesSubject[] = plan.members.map((m, i) => ({
-    membershipId: membershipIds[i]!, orgCode: m.orgCode, idNumber: m.person.idNumber, birthDate: m.person.birthDate, occupation: m.person.occupation ?? null,
-    since: m.entryKind === '转入组织关系' ? m.entryOn : m.joinedOn, leftOn: m.leftOn,
-  }));
-  plan.development.forEach((d, i) => {
-    const membershipId = membershipOfDevelopment.get(developmentIds[i]!);
-    if (membershipId === undefined || !d.dates.branchMeetingOn) return;
-    subjects.push({
-      membershipId, orgCode: d.orgCode, idNumber: d.person.idNumber, birthDate: d.person.birthDate, occupation: d.person.occupation ?? null,
-      since: d.dates.branchMeetingOn, leftOn: null,
-    });
-  });
+  return developmentIds.map((id) => membershipOfDevelopment.get(id));
+}
 
+/**
+ * Dues for every member of a standing branch (those already on the roll and the approved recruits, whose memberships
+ * insertDevelopmentBulk made), built and written a few thousand members at a time so memory stays flat.
+ */
+async function writeDues(ctx: Ctx, plan: CountyPlan, subjects: readonly WorkSubject[], idOf: (code: string) => number, progress: Progress): Promise<DemoSummary['dues']> {
+  const { frame } = plan;
   const orgs = new Map(plan.orgs.map((o) => [o.code, o]));
   const summary = { bases: 0, approvals: 0, payments: 0, quarterlyBranches: 0, arrears3to5: 0, arrears6plus: 0 };
   for (const o of plan.orgs) if (isBranch(o) && paysQuarterly(frame, o)) summary.quarterlyBranches++;

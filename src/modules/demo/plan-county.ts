@@ -1,7 +1,8 @@
 /**
- * The whole demo county as plain data, before anything is written: organizations, the members already on the roll,
- * the development records (whose approved recruits join the roll when written), and the meetings. Pure and
- * deterministic: the same frame gives the same plan.
+ * The whole demo county as plain data, before anything is written: organizations, the members already on the roll
+ * (with the branches' party posts), the development records (whose approved recruits join the roll when written), and
+ * the meetings. Pure and deterministic: the same frame gives the same plan. The member-work ledgers (study, service,
+ * honors, donations) are made from it while they are written (write-work.ts).
  */
 import type { IsoDate } from '../../shared/dates.js';
 import { BRANCH_KINDS, type OrgKind } from '../../shared/vocab.js';
@@ -14,6 +15,7 @@ import { buildOrgs } from './build-orgs.js';
 import { buildCommitteeMeetings, isLeadingBody } from './committee-meetings.js';
 import { fullMembersAtEnd, planCommittees } from './org-setup.js';
 import { personName } from './names.js';
+import { assignPosts } from './party-posts.js';
 import { PeopleFactory } from './people-factory.js';
 import { maxDate, Rng } from './rng.js';
 
@@ -49,6 +51,7 @@ export function planCounty(frame: DemoFrame): CountyPlan {
   const development = completeDevelopment(frame, skeletons, fullMembers, people);
 
   planCommittees(frame, branches, fullMembersAtEnd(members, development));
+  assignPosts(frame, branches, members);
   const rosters = buildRosters(frame, branches, members, development);
   return { frame, orgs, members, development, rosters, devMeetings: developmentMeetings(frame, development) };
 }
@@ -81,7 +84,7 @@ function buildRosters(frame: DemoFrame, branches: OrgPlan[], members: MemberPlan
   const rosters = new Map<string, RosterEntry[]>(branches.map((b) => [b.code, []]));
   for (const m of members) {
     const since = m.entryKind === '转入组织关系' ? m.entryOn : m.joinedOn;
-    rosters.get(m.orgCode)!.push({ name: m.person.name, since, fullFrom: m.confirmedOn, leftOn: m.leftOn, isMobile: m.isMobile, birthDate: m.person.birthDate });
+    rosters.get(m.orgCode)!.push({ name: m.person.name, since, fullFrom: m.confirmedOn, leftOn: m.leftOn, isMobile: m.isMobile, birthDate: m.person.birthDate, post: m.partyPost });
   }
   for (const d of development) {
     const { approvedOn, branchMeetingOn, conversionApprovedOn } = d.dates;
@@ -94,6 +97,7 @@ function buildRosters(frame: DemoFrame, branches: OrgPlan[], members: MemberPlan
       leftOn: null,
       isMobile: false,
       birthDate: d.person.birthDate,
+      post: null,
     });
   }
   for (const b of branches) {
@@ -102,7 +106,7 @@ function buildRosters(frame: DemoFrame, branches: OrgPlan[], members: MemberPlan
     const list = rosters.get(b.code)!;
     for (let i = 0; i < b.participants; i++) {
       const birthYear = rng.int(1968, 1998);
-      list.push({ name: personName(rng, rng.chance(0.3) ? '女' : '男', birthYear), since: b.establishedOn, fullFrom: b.establishedOn, leftOn: null, isMobile: false, birthDate: `${birthYear}-06-30` });
+      list.push({ name: personName(rng, rng.chance(0.3) ? '女' : '男', birthYear), since: b.establishedOn, fullFrom: b.establishedOn, leftOn: null, isMobile: false, birthDate: `${birthYear}-06-30`, post: null });
     }
   }
   return rosters;

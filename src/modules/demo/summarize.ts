@@ -1,13 +1,25 @@
 /** The figures of a generated demo county, counted from the plan and the meetings and dues written (exactly the rows stored). */
-import { DEVELOPMENT_STAGES, ORG_KINDS, SECTORS, type DevelopmentStage, type OrgKind, type Sector } from '../../shared/vocab.js';
+import { DEVELOPMENT_STAGES, HONOR_KINDS, ORG_KINDS, PARTY_POSTS, SECTORS, SERVICE_KINDS, type DevelopmentStage, type OrgKind, type PartyPost, type Sector } from '../../shared/vocab.js';
+import { yuan } from '../dues/dues-rates.js';
 import { deriveStage } from '../development/steps.js';
 import type { DemoSummary } from './demo-types.js';
 import { isBranch, type CountyPlan } from './plan-county.js';
 
 const NO_DUES: DemoSummary['dues'] = { bases: 0, approvals: 0, payments: 0, quarterlyBranches: 0, arrears3to5: 0, arrears6plus: 0 };
+type Work = Pick<DemoSummary, 'study' | 'service' | 'honors' | 'donations'>;
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const NO_WORK: Work = {
+  study: { trainings: 0, attendance: 0, records: 0, year: null, below32: 0, secretariesBetween: 0, secretariesNoTraining: 0 },
+  service: { records: 0, byKind: zeros(SERVICE_KINDS), longOpen: 0, reports: 0, teams: 0, teamPeople: 0 },
+  honors: { total: 0, byKind: zeros(HONOR_KINDS), revoked: 0 },
+  donations: { campaigns: 0, donations: 0, amountFen: 0 },
+};
 
-/** Meetings and dues are made while they are written, so the caller counts them (none: a plan not written yet). */
-export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings'], dues: DemoSummary['dues'] = NO_DUES): DemoSummary {
+/**
+ * Meetings, dues and the member-work ledgers are made while they are written, so the caller counts them (none: a
+ * plan not written yet).
+ */
+export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings'], dues: DemoSummary['dues'] = NO_DUES, work: Work = NO_WORK): DemoSummary {
   const { frame } = plan;
   const byKind = Object.fromEntries(ORG_KINDS.map((k) => [k, 0])) as Record<OrgKind, number>;
   const branchesBySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
@@ -28,6 +40,8 @@ export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings'], d
       if (d.person.gender === '女') recruitWomen++;
     }
   }
+  const posts = zeros<PartyPost>(PARTY_POSTS);
+  for (const m of plan.members) if (m.partyPost) posts[m.partyPost]++;
   let left = 0;
   let mobile = 0;
   let probationary = recruitsProbationary;
@@ -52,10 +66,33 @@ export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings'], d
     development: { total: plan.development.length, byStage },
     meetings,
     dues,
+    posts,
+    ...work,
   };
 }
 
 /** The 党费 line of the summary as people read it. */
 export function describeDues(d: DemoSummary['dues']): string {
   return `党费记录${d.bases + d.approvals + d.payments}条：基数${d.bases}条、审批${d.approvals}条、缴纳${d.payments}条（按季交纳的支部${d.quarterlyBranches}个；期末欠交3–5个月${d.arrears3to5}名、6个月以上${d.arrears6plus}名）`;
+}
+
+const parts = (counts: Record<string, number>, unit: string) =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k}${n}${unit}`)
+    .join('、');
+
+/** The lines of the member-work ledgers (党内职务, 学习培训, 服务, 表彰, 捐款) as people read them. */
+export function describeWork(s: DemoSummary): string[] {
+  const { study, service, honors, donations } = s;
+  const planted = study.year === null
+    ? '（尚无完整年度）'
+    : `（${study.year}年全年在册的党员中，集中学习培训不足32学时的${study.below32}名；书记不足56学时的${study.secretariesBetween}名、学时够但未参加集中培训的${study.secretariesNoTraining}名）`;
+  return [
+    `党内职务：${parts(s.posts, '名')}`,
+    `学习培训：培训班次${study.trainings}个、参训${study.attendance}人次、学习记录${study.records}条${planted}`,
+    `服务记录${service.records}条：${parts(service.byKind, '条')}（办实事逾半年仍在办理的${service.longOpen}件）；在职党员到社区报到${service.reports}人次；服务队伍${service.teams}支（成员${service.teamPeople}人次）`,
+    `表彰记录${honors.total}条：${parts(honors.byKind, '条')}（已撤销${honors.revoked}条）`,
+    `捐款：${donations.campaigns}次活动、${donations.donations}人次、合计${yuan(donations.amountFen)}元`,
+  ];
 }

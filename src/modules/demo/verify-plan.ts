@@ -4,10 +4,15 @@
  */
 import { AppError, type FieldIssue } from '../../shared/errors.js';
 import { checkDevelopmentDates } from '../development/development-rules.js';
+import { checkAwardedOn, checkRecipient, checkRevokedOn } from '../honors/honor-rules.js';
 import { checkMeeting } from '../meetings/meeting-rules.js';
 import { checkMemberOrgKind, checkMembership } from '../members/member-rules.js';
 import { checkOrgRecord } from '../orgs/org-rules.js';
 import { checkPerson, type CheckedPerson } from '../people/person-rules.js';
+import { checkServiceRecord, checkSpan } from '../service/service-rules.js';
+import type { RecipientKind } from '../../shared/vocab.js';
+import type { HonorPlan } from './build-honors.js';
+import type { DemoService } from './build-service.js';
 import type { MeetingPlan } from './build-meetings.js';
 import type { OrgPlan } from './demo-types.js';
 import type { CountyPlan } from './plan-county.js';
@@ -62,5 +67,29 @@ export function verifyPlan(plan: CountyPlan, today: string): void {
 export function verifyMeetings(meetings: MeetingPlan[], orgs: Map<string, OrgPlan>, today: string): void {
   const { issues, at } = collector();
   for (const m of meetings) at(`会议${m.orgCode} ${m.heldOn} ${m.kind}`, checkMeeting(m, today, orgs.get(m.orgCode)!.establishedOn));
+  throwIfAny(issues);
+}
+
+/** The service records, community reports, teams and honors, by the checks their services apply to one record. */
+export function verifyWork(service: DemoService, honors: readonly HonorPlan[], today: string): void {
+  const { issues, at } = collector();
+  for (const r of service.records) at(`服务记录${r.orgCode} ${r.happenedOn} ${r.kind}`, checkServiceRecord(r, today));
+  for (const r of service.reports) {
+    at(`社区报到${r.orgCode} ${r.reportedOn}`, checkSpan({ field: 'reportedOn', label: '报到日期', value: r.reportedOn }, { field: 'endedOn', label: '结束日期', value: r.endedOn }, today));
+  }
+  for (const t of service.teams) {
+    const where = `服务队伍${t.name}`;
+    at(where, checkSpan({ field: 'establishedOn', label: '成立日期', value: t.establishedOn }, { field: 'dissolvedOn', label: '撤销日期', value: t.dissolvedOn }, today));
+    for (const p of t.people) {
+      at(where, checkSpan({ field: 'joinedOn', label: '加入日期', value: p.joinedOn }, { field: 'leftOn', label: '退出日期', value: p.leftOn }, today));
+      if (p.joinedOn < t.establishedOn) at(where, [{ code: 'DATE_ORDER_INVALID', field: 'joinedOn', message: `加入日期${p.joinedOn}早于成立日期${t.establishedOn}` }]);
+    }
+  }
+  for (const h of honors) {
+    const where = `荣誉${h.recipientName} ${h.title}`;
+    at(where, checkAwardedOn(h.awardedOn, today));
+    if (h.revokedOn) at(where, checkRevokedOn(h.revokedOn, h.awardedOn, today));
+    at(where, checkRecipient({ recipientKind: h.recipientKind as RecipientKind, memberId: h.membershipId !== null, recipientOrgCode: h.recipientOrgCode !== null, recipientName: h.membershipId === null && h.recipientOrgCode === null, orgCode: true }));
+  }
   throwIfAny(issues);
 }
