@@ -12,7 +12,7 @@ describe.each(ENGINES)('the rule engine on the demo county on %s', (engine) => {
   const t = useTestDatabase(engine);
 
   it('finds every kind of planted imperfection, and a mostly compliant county', async () => {
-    await generateDemo(t.ctx, { members: 4000, seed: 3, fromYear: 2024 });
+    const demo = await generateDemo(t.ctx, { members: 4000, seed: 3, fromYear: 2024 });
     const year = await evaluateRules(t.ctx, { period: '2025' });
     const now = await evaluateRules(t.ctx, { period: '2026' });
     const kinds = new Set([...year.findings, ...now.findings].map((f) => `${f.rule}|${f.status}`));
@@ -32,8 +32,18 @@ describe.each(ENGINES)('the rule engine on the demo county on %s', (engine) => {
       'members.org-life-lapse|violation',
       'members.dues-arrears|upcoming',
       'members.dues-arrears|violation',
+      'members.training-hours|missed',
     ];
     for (const k of expected) expect(kinds, k).toContain(k);
+
+    // Every planted shortfall of training hours in 2025 is found: members below 32 hours, secretaries between 32 and
+    // 56, secretaries with the hours but no concentrated training (the demo also has a few it did not plant).
+    expect(demo.study.year).toBe(2025);
+    const hours = year.findings.filter((f) => f.rule === 'members.training-hours');
+    const planted = demo.study.below32 + demo.study.secretariesBetween + demo.study.secretariesNoTraining;
+    expect(planted).toBeGreaterThan(0);
+    expect(hours.length).toBeGreaterThanOrEqual(planted);
+    expect(hours.length).toBeLessThan(planted * 2);
 
     // Every finding carries what a reader needs to act on it and to check it.
     for (const f of year.findings) {
