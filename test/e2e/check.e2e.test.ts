@@ -3,32 +3,20 @@
  * /api/checks, /api/due and /api/rules routes, on a small county imported from a workbook — a branch that keeps its
  * meetings but once without a quorum, and one that holds none and leaves an applicant waiting for the interview.
  */
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_TYPE } from '../../src/server/workbook.routes.js';
 import { ENGINES, type Engine } from '../helpers/test-db.js';
-import { createCliDatabase, type CliDatabase } from '../helpers/cli-db.js';
+import { createCliDatabase, importCounty, memberRow as member, runCli as run, type CliDatabase } from '../helpers/cli-db.js';
 import { expectError, logIn, useApi } from '../helpers/http.js';
 import { workbookBuffer, workbookCells, type WorkbookRecords } from '../helpers/workbook.js';
 import { TEST_PASSWORD, idNumberFor, makeUser } from '../factories.js';
 
-const BIN = join(process.cwd(), 'bin', 'dangjian.js');
 const NOTICE_SHEETS = ['通报汇总', '问题清单', '即将到期', '规则说明'];
 const PERIOD = '2026-03';
 const B1 = 'C.T1.B1';
 const B2 = 'C.T1.B2';
-
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DANGJIAN_DATABASE_URL: '' }, timeout: 170_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function member(name: string, orgCode: string): Record<string, unknown> {
-  return { name, idNumber: idNumberFor('1975-04-01'), orgCode, status: '正式党员', joinedOn: '2005-07-01', confirmedOn: '2006-07-01' };
-}
 
 /** 中共测试县委员会 → 测试镇党委 → 一村 (meets, but one 支部党员大会 lacks a quorum), 二村 (holds nothing). */
 function county(): WorkbookRecords {
@@ -97,10 +85,7 @@ describe.each(ENGINES)('dangjian check, due and rules on %s', (engine: Engine) =
   beforeAll(async () => {
     cli = await createCliDatabase(engine, 'chk');
     ({ dir, db } = cli);
-    const file = join(dir, 'county.xlsx');
-    writeFileSync(file, await workbookBuffer(county()));
-    const imported = run(['--db', db, 'import', file]);
-    expect(imported.code, imported.stderr).toBe(0);
+    await importCounty(cli, county(), []);
   });
 
   afterAll(async () => {
@@ -256,7 +241,7 @@ describe.each(ENGINES)('the checks API on %s', (engine: Engine) => {
     expectError(await put(viewer, 'notice.greenAt', 95), 403, 'PERMISSION_DENIED');
     const rules = await api.app.inject({ method: 'GET', url: '/api/rules', headers: viewer });
     expect(rules.statusCode).toBe(200);
-    expect((rules.json() as { ruleSets: unknown[] }).ruleSets).toHaveLength(6);
+    expect((rules.json() as { ruleSets: unknown[] }).ruleSets).toHaveLength(7);
 
     const changed = await put(api.headers, 'notice.greenAt', 95);
     expect(changed.statusCode, changed.body).toBe(200);

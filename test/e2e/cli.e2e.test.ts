@@ -11,17 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, withSearchPath, type Engine } from '../helpers/test-db.js';
 import { TEST_PG_URL } from '../helpers/pg-url.js';
-
-const BIN = join(process.cwd(), 'bin', 'dangjian.js');
-
-function run(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, DANGJIAN_DATABASE_URL: '', ...env },
-    timeout: 170_000,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+import { BIN, runCli as run } from '../helpers/cli-db.js';
 
 describe('dangjian without a database', () => {
   it('answers --help in Chinese', () => {

@@ -2,55 +2,34 @@
  * Party dues as people reach them: `dangjian dues …` (the compiled program, both engines) on a small county imported
  * from a workbook, and the /api/dues and /api/members/{id}/dues routes.
  */
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, type Engine } from '../helpers/test-db.js';
-import { createCliDatabase, type CliDatabase } from '../helpers/cli-db.js';
+import { createCliDatabase, importCounty, memberRow, runCli as run, type CliDatabase } from '../helpers/cli-db.js';
 import { expectError, useApi } from '../helpers/http.js';
-import { workbookBuffer } from '../helpers/workbook.js';
-import { idNumberFor, makeCounty, makeMember } from '../factories.js';
+import { makeCounty, makeMember } from '../factories.js';
 
-const BIN = join(process.cwd(), 'bin', 'dangjian.js');
 const B1 = 'C.T1.B1';
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DANGJIAN_DATABASE_URL: '' }, timeout: 170_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function member(name: string): Record<string, unknown> {
-  return { name, idNumber: idNumberFor('1975-04-01'), orgCode: B1, status: '正式党员', joinedOn: '2005-07-01', confirmedOn: '2006-07-01' };
-}
-
 describe.each(ENGINES)('dangjian dues on %s', (engine: Engine) => {
-  let dir = '';
   let db = '';
   let cli: CliDatabase | undefined;
   let ids: Record<string, number> = {};
 
   beforeAll(async () => {
     cli = await createCliDatabase(engine, 'dues');
-    ({ dir, db } = cli);
-    const file = join(dir, 'county.xlsx');
-    writeFileSync(
-      file,
-      await workbookBuffer({
+    db = cli.db;
+    ids = await importCounty(
+      cli,
+      {
         orgs: [
           { code: 'C', name: '中共测试县委员会', kind: '党委', sector: '机关', establishedOn: '1990-01-01' },
           { code: 'C.T1', name: '中共测试镇委员会', kind: '党委', sector: '农村', parentCode: 'C', establishedOn: '1990-01-01' },
           { code: B1, name: '中共测试镇一村支部委员会', kind: '党支部', sector: '农村', parentCode: 'C.T1', establishedOn: '2000-01-01' },
         ],
-        members: [member('一村甲'), member('一村乙'), member('一村丙')],
-      }),
+        members: [memberRow('一村甲', B1), memberRow('一村乙', B1), memberRow('一村丙', B1)],
+      },
+      [B1],
     );
-    const imported = run(['--db', db, 'import', file]);
-    expect(imported.code, imported.stderr).toBe(0);
-    const listed = run(['--db', db, '--json', 'members', '--org', B1]);
-    expect(listed.code, listed.stderr).toBe(0);
-    const list = JSON.parse(listed.stdout) as { items: { id: number; name: string }[] };
-    ids = Object.fromEntries(list.items.map((m) => [m.name, m.id]));
   });
 
   afterAll(async () => {
@@ -99,7 +78,7 @@ describe.each(ENGINES)('dangjian dues on %s', (engine: Engine) => {
     const noMonthly = run(['--db', db, 'dues', 'approve', String(ids['一村甲']), '--kind', '减交', '--from-month', '2026-06', '--reason', '生活困难', '--approved-on', '2026-05-20']);
     expect(noMonthly.code).toBe(2);
     expect(noMonthly.stderr).toMatch(/--monthly|每月/);
-    const approve = run(['--db', db, 'dues', 'approve', String(ids['一村乙']), '--kind', '免交', '--from-month', '2026-06', '--reason', '重病住院', '--approved-on', '2026-05-20']);
+    const approve = run(['--db', db, 'dues', 'approve', String(ids['一村乙']), '--kind', '免交', '--from-month', '2026-06', '--reason', '重病住院', '--approved-by', '中共测试镇委员会', '--approved-on', '2026-05-20']);
     expect(approve.code, approve.stderr).toBe(0);
     expect(approve.stdout).toContain('已登记：免交，2026-06起');
     const badMonth = run(['--db', db, 'dues', 'ledger', '--from', '2026-13']);

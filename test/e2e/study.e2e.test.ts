@@ -3,8 +3,6 @@
  * engines) on a small county written through the services, and the /api/study, /api/trainings and
  * /api/members/{id}/study routes.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
@@ -13,18 +11,12 @@ import { SYSTEM_ACTOR } from '../../src/modules/access/actor.js';
 import { updateMember } from '../../src/modules/members/update-member.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { ENGINES, type Engine } from '../helpers/test-db.js';
-import { createCliDatabase, type CliDatabase } from '../helpers/cli-db.js';
+import { createCliDatabase, runCli as run, type CliDatabase } from '../helpers/cli-db.js';
 import { expectError, logIn, useApi } from '../helpers/http.js';
 import { TEST_PASSWORD, makeCounty, makeMember, makeUser } from '../factories.js';
 
-const BIN = join(process.cwd(), 'bin', 'dangjian.js');
 const B1 = 'C.T1.B1';
 const B2 = 'C.T1.B2';
-
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DANGJIAN_DATABASE_URL: '' }, timeout: 170_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe.each(ENGINES)('dangjian study and training on %s', (engine: Engine) => {
   let db = '';

@@ -1,14 +1,18 @@
 /**
  * A database for tests that drive the compiled `dangjian` command: a SQLite file in a temporary directory, or a
- * fresh PostgreSQL schema (the `--db` value selects it). `drop()` removes whichever it was.
+ * fresh PostgreSQL schema (the `--db` value selects it). `drop()` removes whichever it was. Also the command itself
+ * (`runCli`) and a small county imported into such a database from a workbook (`importCounty`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { withSearchPath, type Engine } from './test-db.js';
 import { TEST_PG_URL } from './pg-url.js';
+import { workbookBuffer, type WorkbookRecords } from './workbook.js';
+import { idNumberFor } from '../factories.js';
 
 export interface CliDatabase {
   /** A working directory for the test's files. */
@@ -41,4 +45,41 @@ export async function createCliDatabase(engine: Engine, name: string): Promise<C
       await admin(`drop schema if exists ${schema} cascade`);
     },
   };
+}
+
+/** The compiled program (bin/dangjian.js → dist/). */
+export const BIN = join(process.cwd(), 'bin', 'dangjian.js');
+
+/** Runs `dangjian args…` to completion, with DANGJIAN_DATABASE_URL cleared unless `env` sets it. */
+export function runCli(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DANGJIAN_DATABASE_URL: '', ...env },
+    timeout: 170_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A 正式党员 of `orgCode` for the members sheet: born 1975-04-01, joined 2005-07-01, confirmed 2006-07-01. */
+export function memberRow(name: string, orgCode: string): Record<string, unknown> {
+  return { name, idNumber: idNumberFor('1975-04-01'), orgCode, status: '正式党员', joinedOn: '2005-07-01', confirmedOn: '2006-07-01' };
+}
+
+/**
+ * Writes `records` to county.xlsx in `cli.dir`, imports it with the command, and returns name → record id of the
+ * members of each of `memberOrgs` (as `members --json --org` lists them).
+ */
+export async function importCounty(cli: CliDatabase, records: WorkbookRecords, memberOrgs: string[]): Promise<Record<string, number>> {
+  const file = join(cli.dir, 'county.xlsx');
+  writeFileSync(file, await workbookBuffer(records));
+  const imported = runCli(['--db', cli.db, 'import', file]);
+  if (imported.code !== 0) throw new Error(`import exited ${imported.code}: ${imported.stderr}`);
+  const ids: Record<string, number> = {};
+  for (const org of memberOrgs) {
+    const listed = runCli(['--db', cli.db, '--json', 'members', '--org', org]);
+    if (listed.code !== 0) throw new Error(`members --org ${org} exited ${listed.code}: ${listed.stderr}`);
+    const list = JSON.parse(listed.stdout) as { items: { id: number; name: string }[] };
+    for (const m of list.items) ids[m.name] = m.id;
+  }
+  return ids;
 }

@@ -132,7 +132,7 @@ export function registerDues(program: Command, globals: () => GlobalOptions): vo
     .option('--to-month <月份>', '至哪个月止（YYYY-MM）；不填则长期有效')
     .option('--monthly <元>', '减交后每月交纳金额（元）；减交必填')
     .requiredOption('--reason <理由>', '理由')
-    .option('--approved-by <组织>', '批准的组织；默认为上级党组织')
+    .option('--approved-by <组织>', '批准的上级党委（免交必填）')
     .requiredOption('--approved-on <日期>', '批准日期（YYYY-MM-DD）')
     .action(
       async (
