@@ -81,3 +81,23 @@ export async function insertValueRows(db: Kysely<Database>, table: keyof Databas
     await db.executeQuery(CompiledQuery.raw(statement(chunk.length), chunk.flat()));
   }
 }
+
+/**
+ * Many already-checked rows of one table, as Kysely insert objects (snake_case columns), written with
+ * insertValueRows inside the caller's transaction: every row must have the same columns (those of the first row). The
+ * writers of the import and the demo county use it for the ledgers that need no ids back.
+ */
+export async function insertRowsBulk<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  await insertValueRows(
+    db,
+    table,
+    columns,
+    rows.map((r) => columns.map((c) => ((r as Record<string, unknown>)[c] ?? null) as string | number | null)),
+  );
+}

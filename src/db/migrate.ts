@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_access.js';
 import * as m0003 from './migrations/0003_rules.js';
 import * as m0004 from './migrations/0004_dues.js';
 import * as m0005 from './migrations/0005_member_work.js';
+import * as m0006 from './migrations/0006_supervision.js';
 
 /** Migrations in order; names sort. Listed statically so the compiled program needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_rules': m0003,
   '0004_dues': m0004,
   '0005_member_work': m0005,
+  '0006_supervision': m0006,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -389,6 +389,300 @@ export interface DonationsTable {
   updated_at: string;
 }
 
+export interface ResponsibilityListsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  /** LIST_KINDS */
+  kind: string;
+  title: string;
+  issued_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ListItemsTable {
+  id: Generated<number>;
+  org_id: number;
+  list_id: number;
+  seq: number;
+  content: string;
+  category: string | null;
+  /** A planned target the list sets itself, with its unit. */
+  target_value: number | null;
+  target_unit: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  /** The organization responsible. */
+  org_id: number;
+  item_id: number | null;
+  assigned_by_org_id: number;
+  title: string;
+  category: string | null;
+  owner_name: string;
+  start_on: string;
+  deadline: string;
+  /** TASK_STATUSES */
+  status: string;
+  completed_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskEventsTable {
+  id: Generated<number>;
+  org_id: number;
+  task_id: number;
+  /** TASK_EVENT_KINDS: 进展, 督办, 催办, 约谈 … */
+  kind: string;
+  happened_on: string;
+  content: string;
+  percent: number | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface InspectionsTable {
+  id: Generated<number>;
+  /** The organization conducting it. */
+  org_id: number;
+  /** INSPECTION_KINDS */
+  kind: string;
+  title: string;
+  round_no: number | null;
+  start_on: string;
+  end_on: string;
+  clues_transferred: number | null;
+  notices_issued: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InspectionTargetsTable {
+  id: Generated<number>;
+  /** The inspection's organization (scope). */
+  org_id: number;
+  inspection_id: number;
+  target_org_id: number | null;
+  unit_name: string;
+  /** UNIT_KINDS */
+  unit_kind: string;
+}
+
+export interface ProblemsTable {
+  id: Generated<number>;
+  /** The organization that owns the rectification. */
+  org_id: number;
+  /** PROBLEM_SOURCES */
+  source: string;
+  inspection_id: number | null;
+  category: string;
+  /** PROBLEM_LEVELS: 组织层面 | 个人层面 */
+  level: string;
+  description: string;
+  owner_name: string;
+  measures: string | null;
+  measures_count: number;
+  found_on: string;
+  deadline: string;
+  /** PROBLEM_STATUSES: 待整改 → 整改中 → 待验收 → 已销号 */
+  status: string;
+  rectified_on: string | null;
+  accepted_on: string | null;
+  accepted_by: string | null;
+  closed_on: string | null;
+  reopened: number;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProblemEventsTable {
+  id: Generated<number>;
+  org_id: number;
+  problem_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  happened_on: string;
+  note: string | null;
+  evidence: string | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface RatingSchemesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** 分类定级 | 星级 */
+  kind: string;
+  /** JSON: indicators with weights, bands, quotas, veto items. */
+  config: string;
+  builtin: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RatingsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  scheme_code: string;
+  self_score: number | null;
+  self_grade: string | null;
+  member_score: number | null;
+  public_satisfaction: number | null;
+  final_score: number | null;
+  final_grade: string | null;
+  /** JSON */
+  scores: string | null;
+  /** JSON */
+  vetoes: string | null;
+  decided_on: string | null;
+  decided_by: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WeakOrgCasesTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  /** 数据提示 | 上级认定 | 自查 */
+  source: string;
+  /** JSON array of reasons. */
+  reasons: string;
+  flagged_on: string;
+  /** WEAK_CASE_STATUSES */
+  status: string;
+  plan: string | null;
+  leader_name: string | null;
+  deadline: string | null;
+  closed_on: string | null;
+  closed_by: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DesignationsTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  /** DESIGNATION_KINDS */
+  kind: string;
+  /** 命名 | 新建 | 提升 | 复核 */
+  action: string;
+  level: string;
+  designated_on: string;
+  revoked_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisclosureItemsTable {
+  id: Generated<number>;
+  /** The organization whose subtree the item applies to. */
+  org_id: number;
+  /** 党务 | 村务 | 财务 */
+  category: string;
+  name: string;
+  /** DISCLOSURE_CADENCES */
+  cadence: string;
+  sector: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisclosuresTable {
+  id: Generated<number>;
+  org_id: number;
+  item_id: number;
+  /** The period disclosed: 2026-03, 2026Q1, 2026 … (or a date for 随时 items). */
+  period_label: string;
+  content: string;
+  proposed_on: string;
+  reviewed_on: string | null;
+  reviewed_by: string | null;
+  approved_on: string | null;
+  approved_by: string | null;
+  published_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadreEventsTable {
+  id: Generated<number>;
+  org_id: number;
+  membership_id: number | null;
+  person_name: string;
+  /** CADRE_EVENT_KINDS */
+  kind: string;
+  subkind: string | null;
+  happened_on: string;
+  /** 1: from the grassroots front line (基层一线). */
+  frontline: number;
+  batch: string | null;
+  birth_year: number | null;
+  education: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PublicationsTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  /** MEDIUM_LEVELS */
+  medium_level: string;
+  medium_name: string;
+  /** PUBLICATION_FORMS */
+  form: string;
+  original: number;
+  theme: string | null;
+  published_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FigureSetsTable {
+  id: Generated<number>;
+  org_id: number;
+  period_label: string;
+  period_start: string;
+  period_end: string;
+  source_department: string;
+  entered_by: string;
+  entered_on: string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FigureValuesTable {
+  id: Generated<number>;
+  org_id: number;
+  set_id: number;
+  /** A catalog id (../shared/indicators), source_record manual or discipline_case_aggregate. */
+  indicator_id: string;
+  value: number;
+  unit: string;
+  note: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -415,6 +709,24 @@ export interface Database {
   service_team_members: ServiceTeamMembersTable;
   honors: HonorsTable;
   donations: DonationsTable;
+  responsibility_lists: ResponsibilityListsTable;
+  list_items: ListItemsTable;
+  tasks: TasksTable;
+  task_events: TaskEventsTable;
+  inspections: InspectionsTable;
+  inspection_targets: InspectionTargetsTable;
+  problems: ProblemsTable;
+  problem_events: ProblemEventsTable;
+  rating_schemes: RatingSchemesTable;
+  ratings: RatingsTable;
+  weak_org_cases: WeakOrgCasesTable;
+  designations: DesignationsTable;
+  disclosure_items: DisclosureItemsTable;
+  disclosures: DisclosuresTable;
+  cadre_events: CadreEventsTable;
+  publications: PublicationsTable;
+  figure_sets: FigureSetsTable;
+  figure_values: FigureValuesTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -142,6 +142,77 @@ export type HonorKind = (typeof HONOR_KINDS)[number];
 export const RECIPIENT_KINDS = ['个人', '集体', '家庭'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
+/** Responsibility lists (清单). */
+export const LIST_KINDS = ['主体责任清单', '任务清单', '工作要点', '责任书'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+/** A task's own status; "overdue" is derived from the deadline, never stored. */
+export const TASK_STATUSES = ['未开始', '进行中', '已完成', '已取消'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_EVENT_KINDS = ['进展', '督办', '催办', '约谈', '提醒'] as const;
+export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
+
+/** Inspection rounds and where problems come from (整改台账). */
+export const INSPECTION_KINDS = ['巡察', '专项督查', '监督检查', '调研督导', '实地督查', '抽查'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+export const UNIT_KINDS = ['乡镇（街道）', '县直部门', '村', '社区', '企业', '学校', '医院', '其他'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const PROBLEM_SOURCES = [
+  '巡察',
+  '专项督查',
+  '监督检查',
+  '调研督导',
+  '查摆',
+  '组织生活会',
+  '民主生活会',
+  '述职评议',
+  '审计',
+  '党建联系点',
+  '其他',
+] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+export const PROBLEM_LEVELS = ['组织层面', '个人层面'] as const;
+export type ProblemLevel = (typeof PROBLEM_LEVELS)[number];
+/** The workflow: statuses move only forward; re-opening (重新整改) is an event of its own. */
+export const PROBLEM_STATUSES = ['待整改', '整改中', '待验收', '已销号'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+/** Ratings and weak organizations. */
+export const RATING_KINDS = ['分类定级', '星级'] as const;
+export type RatingKind = (typeof RATING_KINDS)[number];
+export const WEAK_CASE_SOURCES = ['数据提示', '上级认定', '自查'] as const;
+export const WEAK_CASE_STATUSES = ['待研判', '整顿中', '已销号', '不予认定'] as const;
+export type WeakCaseStatus = (typeof WEAK_CASE_STATUSES)[number];
+export const DESIGNATION_KINDS = ['示范党支部', '最强党支部', '双强党支部', '星级党组织', '党建示范村', '标准化规范化达标'] as const;
+export type DesignationKind = (typeof DESIGNATION_KINDS)[number];
+export const DESIGNATION_ACTIONS = ['命名', '新建', '提升', '复核'] as const;
+
+/** Disclosures (三务公开). */
+export const DISCLOSURE_CATEGORIES = ['党务', '村务', '财务'] as const;
+export type DisclosureCategory = (typeof DISCLOSURE_CATEGORIES)[number];
+export const DISCLOSURE_CADENCES = ['每月', '每季度', '每半年', '每年', '随时'] as const;
+export type DisclosureCadence = (typeof DISCLOSURE_CADENCES)[number];
+
+/** Cadre events and the publicity ledger. */
+export const CADRE_EVENT_KINDS = [
+  '调整',
+  '提拔',
+  '职级晋升',
+  '招录',
+  '引进人才',
+  '后备干部',
+  '年轻干部入库',
+  '选派',
+  '提醒谈话',
+  '诫勉',
+  '责令检查',
+  '考核评优',
+] as const;
+export type CadreEventKind = (typeof CADRE_EVENT_KINDS)[number];
+export const MEDIUM_LEVELS = ['中央', '省级', '市（州）级', '县级', '其他主流', '自有平台'] as const;
+export type MediumLevel = (typeof MEDIUM_LEVELS)[number];
+export const PUBLICATION_FORMS = ['图文', '视频', '微视频', '直播', '专版', '广播', '宣传品'] as const;
+export type PublicationForm = (typeof PUBLICATION_FORMS)[number];
+
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
