@@ -17,6 +17,9 @@ import { isVillageOrCommunity, LECTURES, topicOn, type TrainingCatalog } from '.
 import { daysBetween, hash32, maxDate, minDate, Rng } from './rng.js';
 import type { WorkSubject } from './work-subjects.js';
 
+/** The most one study record of the demo holds: 12 hours (the study service takes at most 24 a record). */
+const MAX_RECORD_MINUTES = 720;
+
 export type StudyTier = 'ok' | 'short' | 'between' | 'noTraining';
 
 export interface StudyRow {
@@ -156,11 +159,19 @@ function memberYear(frame: DemoFrame, catalog: TrainingCatalog, s: WorkSubject, 
 
   // The rest of the concentrated hours: a network course, the branch's 集中学习, a 专题讲座.
   const credited = new Map<IsoDate, number>();
-  const record = (kind: string, minutes: number, title: string, source: string | null, on: IsoDate = rng.dateBetween(from, to)) => {
+  const write = (kind: string, minutes: number, title: string, source: string | null, on: IsoDate) => {
     if (on > limit) return;
     const { credited: points } = creditPoints(pointsFor(minutes), credited.get(on) ?? 0);
     credited.set(on, (credited.get(on) ?? 0) + points);
     out.records.push({ membershipId: s.membershipId, orgCode: s.orgCode, studiedOn: on, kind, title, minutes, points, source });
+  };
+  // A course longer than a day's study (MAX_RECORD_MINUTES) is recorded day by day, as the platforms certify it.
+  const record = (kind: string, minutes: number, title: string, source: string | null, on: IsoDate = rng.dateBetween(from, to)) => {
+    const days = Math.ceil(minutes / MAX_RECORD_MINUTES);
+    let day = maxDate(from, minDate(on, addDays(to, -(days - 1))));
+    for (let left = minutes; left > 0; left -= MAX_RECORD_MINUTES, day = addDays(day, 1)) {
+      write(kind, Math.min(left, MAX_RECORD_MINUTES), title, source, day);
+    }
   };
   const cadre = ['office', 'institution', 'school', 'hospital'].includes(s.profile);
   let rest = targetMinutes - attendedMinutes;
