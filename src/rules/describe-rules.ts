@@ -19,6 +19,9 @@ export const ENFORCEMENT_LABELS: Record<Enforcement, string> = { deadline: '时�
 /** Names of the parameters a rule may mark unverified. */
 const PARAM_LABELS: Record<string, string> = { article: '条目编号', months: '期限（月数）' };
 
+/** The organizations a disclosure item reaches, in words (see families/supervision.ts). */
+const DISCLOSING_NOTE = '公开目录事项所属组织及其下级中单位类型相符的；党总支下的党支部由党总支统一公开；已有公开记录的其他组织也应按期公开';
+
 export async function describeRules(ctx: Ctx): Promise<RuleCatalog> {
   return ruleCatalog(await loadRuleSettings(ctx));
 }
@@ -70,6 +73,7 @@ function appliesToText(rule: RuleDef, settings: RuleSettings): string {
   if (a.temporary === 'excluded' && a.kinds.includes('临时党支部')) notes.push('不含临时党支部');
   if (a.committee) notes.push('设支部委员会的');
   if (a.leadingBody) notes.push(`最上级为第0层、第${settings.int('leadership.maxDepth')}层以内的领导班子`);
+  if (rule.requirement.type === 'disclosure-cadence') notes.push(DISCLOSING_NOTE);
   return `${a.kinds.join('、')}${notes.length ? `（${notes.join('，')}）` : ''}`;
 }
 
@@ -123,5 +127,11 @@ export function requirementText(req: Requirement): string {
       return `补交党费不超过${req.months}个月`;
     case 'training-hours':
       return `党员每年集中学习培训不少于${req.memberHours}学时；基层党组织书记和班子成员（书记、副书记、委员）不少于${req.leaderHours}学时，且至少参加${req.leaderTrainings}次集中培训（第四季度起提醒尚未达标的）`;
+    case 'task-deadline':
+      return '责任清单分解的任务和督办事项在期限内完成（逾期未完成、逾期完成的提醒；即将到期的提前提醒）';
+    case 'rectification-deadline':
+      return '整改问题在整改时限内完成整改（以整改完成日期为准，验收销号在后；逾期未整改、逾期完成的提醒）';
+    case 'disclosure-cadence':
+      return `公开目录中每月、每季度、每半年、每年公开的事项，每期结束后${req.graceDays}天内公布（自事项列入目录后的下一期起）；提出公开后${req.reviewDays}天内完成审核`;
   }
 }

@@ -17,6 +17,7 @@ import { evaluateEducation } from './families/education.js';
 import { evaluateMembers } from './families/members.js';
 import { evaluateOrgLife } from './families/org-life.js';
 import { evaluateOrgSetup } from './families/org-setup.js';
+import { evaluateSupervision } from './families/supervision.js';
 import { parsePeriod, type Period } from '../shared/period.js';
 import { loadRuleSettings, type RuleSettings } from './settings.js';
 import { FAMILIES, type Check, type FindingStatus, type RuleSet } from './types.js';
@@ -64,6 +65,7 @@ export async function evaluateRules(ctx: Ctx, opts: { orgCode?: string | undefin
     evaluateMembers(rc);
     evaluateDues(rc);
     evaluateEducation(rc);
+    evaluateSupervision(rc);
   }
   const order = new Map(facts.orgs.map((o, i) => [o.code, i]));
   rc.findings.sort((a, b) => (order.get(a.org)! - order.get(b.org)!) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || a.rule.localeCompare(b.rule) || (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));

@@ -103,9 +103,68 @@ export interface TrainingYearFact {
   records: number;
 }
 
+/** A supervised task (任务清单, 督办) of an organization in the subtree: open, or completed since the period began. */
+export interface TaskFact {
+  id: number;
+  orgId: number;
+  title: string;
+  ownerName: string;
+  startOn: IsoDate;
+  deadline: IsoDate;
+  status: string;
+  completedOn: IsoDate | null;
+}
+
+/** A problem of the rectification ledger (整改台账): open, or rectified or closed since the period began. */
+export interface ProblemFact {
+  id: number;
+  orgId: number;
+  source: string;
+  category: string;
+  description: string;
+  ownerName: string;
+  foundOn: IsoDate;
+  deadline: IsoDate;
+  status: string;
+  rectifiedOn: IsoDate | null;
+  closedOn: IsoDate | null;
+  reopened: boolean;
+  /** The latest workflow event on or before the day judged. */
+  lastEvent: { id: number; action: string; toStatus: string; happenedOn: IsoDate } | null;
+}
+
+export interface DisclosureFact {
+  id: number;
+  orgId: number;
+  itemId: number;
+  periodLabel: string;
+  proposedOn: IsoDate;
+  reviewedOn: IsoDate | null;
+  publishedOn: IsoDate | null;
+}
+
+/**
+ * An active item of a disclosure catalogue (三务公开目录) that reaches into the subtree (defined in it or above it),
+ * with the disclosures made for it by organizations of the subtree.
+ */
+export interface DisclosureItemFact {
+  id: number;
+  orgId: number;
+  orgPath: string;
+  category: string;
+  name: string;
+  cadence: string;
+  sector: string | null;
+  /** The day the item entered the catalogue: units before it are not owed. */
+  createdOn: IsoDate;
+  disclosures: DisclosureFact[];
+}
+
 export interface Facts {
   root: OrgFact;
   orgs: OrgFact[];
+  /** The organizations above the root, top first (their member counts are not needed and not meaningful here). */
+  ancestors: OrgFact[];
   byId: Map<number, OrgFact>;
   meetings: MeetingFact[];
   development: DevelopmentFact[];
@@ -113,6 +172,9 @@ export interface Facts {
   dues: DuesFacts;
   /** Each member's study and training by year (membership id → year → minutes), for the years of the period to asOf. */
   training: Map<number, Map<number, TrainingYearFact>>;
+  tasks: TaskFact[];
+  problems: ProblemFact[];
+  disclosureItems: DisclosureItemFact[];
   /** The day the roll and the terms are judged on: the period's end, or today if that comes first. */
   asOf: IsoDate;
   /** Meetings are read from this day: the start of the year the period starts in, or the look-back if earlier. */
@@ -123,6 +185,11 @@ export interface Facts {
 /** Meeting kinds every member of a branch is expected at: attendance at these is "organizational life". */
 export const MEMBER_MEETING_KINDS = ['支部党员大会', '党课', '主题党日', '组织生活会', '民主评议党员'] as const;
 export const LAPSE_LOOKBACK_MONTHS = 12;
+
+/** The ids on an organization's path: itself and every organization above it. */
+function ancestorIdsOf(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
 
 export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<Facts> {
   const upper = subtreeUpperBound(rootPath);
@@ -151,15 +218,17 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
       'o.id', 'o.code', 'o.name', 'o.kind', 'o.sector', 'o.parent_id', 'o.path', 'o.depth', 'o.established_on',
       'o.last_election_on', 'o.term_years', 'o.term_extended_to', 'o.committee_size', 'c.full', 'c.probationary',
     ])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
+    // The subtree, and the organizations above it (a disclosure catalogue's reach is decided along the whole line).
+    .where((w) => w.or([w.and([w('o.path', '>=', rootPath), w('o.path', '<', upper)]), w('o.id', 'in', ancestorIdsOf(rootPath))]))
     .orderBy('o.path')
     .execute();
-  const orgs: OrgFact[] = orgRows.map((r) => ({
+  const allOrgs: OrgFact[] = orgRows.map((r) => ({
     id: r.id, code: r.code, name: r.name, kind: r.kind, sector: r.sector, parentId: r.parent_id, path: r.path, depth: r.depth,
     establishedOn: r.established_on, lastElectionOn: r.last_election_on, termYears: r.term_years, termExtendedTo: r.term_extended_to,
     committeeSize: r.committee_size, full: Number(r.full ?? 0), probationary: Number(r.probationary ?? 0),
   }));
+  const orgs = allOrgs.filter((o) => o.path >= rootPath && o.path < upper);
+  const ancestors = allOrgs.filter((o) => o.path < rootPath);
   const byId = new Map(orgs.map((o) => [o.id, o]));
 
   const meetingRows = await ctx.db
@@ -264,7 +333,119 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
 
   const dues = await loadDues(ctx, rootPath, upper, range, asOf, lookbackFrom);
   const training = await loadTraining(ctx, rootPath, upper, yearStart, asOf);
-  return { root: orgs[0]!, orgs, byId, meetings, development, members, dues, training, asOf, meetingsFrom, lookbackFrom };
+  const { tasks, problems, disclosureItems } = await loadSupervision(ctx, rootPath, upper, range, asOf);
+  return { root: orgs[0]!, orgs, ancestors, byId, meetings, development, members, dues, training, tasks, problems, disclosureItems, asOf, meetingsFrom, lookbackFrom };
+}
+
+/**
+ * The supervision ledgers in three queries: tasks, problems with their latest event, and the disclosure items that
+ * reach the subtree with the disclosures made under them. Only what can still matter is read: a task or problem done
+ * before the period began is history, a disclosure proposed more than 14 months before it too (unless still unreviewed).
+ */
+async function loadSupervision(
+  ctx: Ctx,
+  rootPath: string,
+  upper: string,
+  range: { from: IsoDate; to: IsoDate },
+  asOf: IsoDate,
+): Promise<{ tasks: TaskFact[]; problems: ProblemFact[]; disclosureItems: DisclosureItemFact[] }> {
+  const taskRows = await ctx.db
+    .selectFrom('tasks as t')
+    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .select(['t.id', 't.org_id', 't.title', 't.owner_name', 't.start_on', 't.deadline', 't.status', 't.completed_on'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('t.status', '<>', '已取消')
+    .where('t.start_on', '<=', asOf)
+    .where((w) => w.or([w('t.status', '<>', '已完成'), w('t.completed_on', 'is', null), w('t.completed_on', '>=', range.from)]))
+    .orderBy('t.id')
+    .execute();
+  const tasks: TaskFact[] = taskRows.map((r) => ({
+    id: r.id, orgId: r.org_id, title: r.title, ownerName: r.owner_name, startOn: r.start_on, deadline: r.deadline, status: r.status, completedOn: r.completed_on,
+  }));
+
+  const problemRows = await ctx.db
+    .selectFrom('problems as p')
+    .innerJoin('organizations as o', 'o.id', 'p.org_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('problem_events as pe')
+          .innerJoin('organizations as eo', 'eo.id', 'pe.org_id')
+          .select(['pe.problem_id', (e) => e.fn.max('pe.id').as('last_id')])
+          .where('eo.path', '>=', rootPath)
+          .where('eo.path', '<', upper)
+          .where('pe.happened_on', '<=', asOf)
+          .groupBy('pe.problem_id')
+          .as('le'),
+      (j) => j.onRef('le.problem_id', '=', 'p.id'),
+    )
+    .leftJoin('problem_events as ev', 'ev.id', 'le.last_id')
+    .select([
+      'p.id', 'p.org_id', 'p.source', 'p.category', 'p.description', 'p.owner_name', 'p.found_on', 'p.deadline', 'p.status', 'p.rectified_on',
+      'p.closed_on', 'p.reopened', 'ev.id as ev_id', 'ev.action as ev_action', 'ev.to_status as ev_to', 'ev.happened_on as ev_on',
+    ])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('p.found_on', '<=', asOf)
+    .where((w) =>
+      w.or([
+        w('p.status', 'not in', ['待验收', '已销号']),
+        w.and([w('p.rectified_on', 'is', null), w('p.closed_on', 'is', null)]),
+        w('p.rectified_on', '>=', range.from),
+        w('p.closed_on', '>=', range.from),
+      ]),
+    )
+    .orderBy('p.id')
+    .execute();
+  const problems: ProblemFact[] = problemRows.map((r) => ({
+    id: r.id, orgId: r.org_id, source: r.source, category: r.category, description: r.description, ownerName: r.owner_name, foundOn: r.found_on,
+    deadline: r.deadline, status: r.status, rectifiedOn: r.rectified_on, closedOn: r.closed_on, reopened: Number(r.reopened) === 1,
+    lastEvent: r.ev_id !== null && r.ev_id !== undefined ? { id: r.ev_id, action: r.ev_action!, toStatus: r.ev_to!, happenedOn: r.ev_on! } : null,
+  }));
+
+  // Items defined in the subtree or by an organization above it (a county's catalogue reaches every village).
+  const ancestorIds = ancestorIdsOf(rootPath);
+  const disclosedFrom = addMonths(range.from, -14);
+  const itemRows = await ctx.db
+    .selectFrom('disclosure_items as i')
+    .innerJoin('organizations as io', 'io.id', 'i.org_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('disclosures as d')
+          .innerJoin('organizations as o', 'o.id', 'd.org_id')
+          .select(['d.id', 'd.org_id', 'd.item_id', 'd.period_label', 'd.proposed_on', 'd.reviewed_on', 'd.published_on'])
+          .where('o.path', '>=', rootPath)
+          .where('o.path', '<', upper)
+          .where('d.proposed_on', '<=', asOf)
+          .where((w) => w.or([w('d.proposed_on', '>=', disclosedFrom), w.and([w('d.reviewed_on', 'is', null), w('d.published_on', 'is', null)])]))
+          .as('dd'),
+      (j) => j.onRef('dd.item_id', '=', 'i.id'),
+    )
+    .select([
+      'i.id', 'i.org_id', 'io.path', 'i.category', 'i.name', 'i.cadence', 'i.sector', 'i.created_at',
+      'dd.id as d_id', 'dd.org_id as d_org_id', 'dd.period_label', 'dd.proposed_on', 'dd.reviewed_on', 'dd.published_on',
+    ])
+    .where('i.active', '=', 1)
+    .where((w) => w.or([w.and([w('io.path', '>=', rootPath), w('io.path', '<', upper)]), w('i.org_id', 'in', ancestorIds)]))
+    .orderBy('i.id')
+    .orderBy('dd.id')
+    .execute();
+  const items = new Map<number, DisclosureItemFact>();
+  for (const r of itemRows) {
+    let item = items.get(r.id);
+    if (!item) {
+      item = { id: r.id, orgId: r.org_id, orgPath: r.path, category: r.category, name: r.name, cadence: r.cadence, sector: r.sector, createdOn: r.created_at.slice(0, 10), disclosures: [] };
+      items.set(r.id, item);
+    }
+    if (r.d_id !== null && r.d_id !== undefined) {
+      item.disclosures.push({
+        id: r.d_id, orgId: r.d_org_id!, itemId: r.id, periodLabel: r.period_label!, proposedOn: r.proposed_on!, reviewedOn: r.reviewed_on ?? null, publishedOn: r.published_on ?? null,
+      });
+    }
+  }
+  return { tasks, problems, disclosureItems: [...items.values()] };
 }
 
 /**

@@ -33,8 +33,18 @@ describe.each(ENGINES)('the rule engine on the demo county on %s', (engine) => {
       'members.dues-arrears|upcoming',
       'members.dues-arrears|violation',
       'members.training-hours|missed',
+      // The supervision ledgers (src/modules/demo: build-tasks.ts, build-inspections.ts, build-disclosures.ts): tasks
+      // and problems open past their deadlines or done late, villages behind with their disclosures, unreviewed ones.
+      'tasks.overdue|overdue',
+      'rectification.overdue|overdue',
+      'disclosure.due|missed',
+      'disclosure.due|overdue',
     ];
     for (const k of expected) expect(kinds, k).toContain(k);
+    // Tasks and problems open past their deadline at the end are found (planted: about 5% and 8%).
+    const openLate = (rule: string) => now.findings.filter((f) => f.rule === rule && f.status === 'overdue' && f.open).length;
+    expect(openLate('tasks.overdue')).toBeGreaterThan(0);
+    expect(openLate('rectification.overdue')).toBeGreaterThan(0);
 
     // Every planted shortfall of training hours in 2025 is found: members below 32 hours, secretaries between 32 and
     // 56, secretaries with the hours but no concentrated training (the demo also has a few it did not plant).

@@ -24,8 +24,14 @@ import {
   settingBody,
   settingParams,
   settingView,
+  WEAK_LABELS,
+  weakOpenBody,
+  weakQuery,
+  weakSuggestionsView,
 } from './rules.schema.js';
 import { describeSettings, loadRuleSettings, setRuleSetting } from './settings.js';
+import { weakCaseView } from '../modules/ratings/ratings.schema.js';
+import { openSuggestedCase, suggestWeakOrgs } from './weak-org-flags.js';
 
 const config = { labels: RULES_LABELS };
 
@@ -127,5 +133,35 @@ export const rulesRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
       },
     },
     async (req) => setRuleSetting(req.ctx, req.params.key, req.body.value),
+  );
+
+  const weak = { config: { labels: { ...RULES_LABELS, ...WEAK_LABELS } }, schema: { tags: ['软弱涣散'] } };
+
+  app.get(
+    '/weak-orgs/suggestions',
+    {
+      ...weak,
+      schema: {
+        ...weak.schema,
+        summary: '软弱涣散数据提示：按组织生活、书记、换届、党费、发展对象、整改等情形列出本年度建议排查的基层党组织（按情形数排序，附5%–10%的建议数量）',
+        querystring: weakQuery,
+        response: { 200: weakSuggestionsView, ...errorResponses },
+      },
+    },
+    async (req) => suggestWeakOrgs(req.ctx, { orgCode: req.query.org, year: req.query.year }),
+  );
+
+  app.post(
+    '/weak-orgs/suggestions/open',
+    {
+      ...weak,
+      schema: {
+        ...weak.schema,
+        summary: '按数据提示将一个基层党组织列入软弱涣散排查（来源“数据提示”，情形为本年度数据所示；记入审计日志）',
+        body: weakOpenBody,
+        response: { 201: weakCaseView, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await openSuggestedCase(req.ctx, { orgCode: req.body.orgCode, year: req.body.year })),
   );
 };

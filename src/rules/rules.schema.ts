@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { orgCode } from '../modules/orgs/orgs.schema.js';
 import { parsePeriod } from '../shared/period.js';
-import { CERTAINTY_LABELS, FAMILIES, FAMILY_LABELS, STATUS_LABELS, type Certainty, type FindingStatus } from './types.js';
+import { WEAK_REASON_CODES, WEAK_REASON_LABELS } from './weak-org-flags.js';
+import { CERTAINTY_LABELS, EVIDENCE_TYPES, FAMILIES, FAMILY_LABELS, STATUS_LABELS, type Certainty, type FindingStatus } from './types.js';
 
 export const FINDING_STATUSES = Object.keys(STATUS_LABELS) as [FindingStatus, ...FindingStatus[]];
 const CERTAINTIES = Object.keys(CERTAINTY_LABELS) as [Certainty, ...Certainty[]];
@@ -84,12 +85,12 @@ const rate = z
   })
   .meta({ id: 'ComplianceRate' });
 
-const familyRates = z.object({ 'org-life': rate, 'org-setup': rate, development: rate, members: rate }).describe(enumText(FAMILY_LABELS));
+const familyRates = z.object({ 'org-life': rate, 'org-setup': rate, development: rate, members: rate, supervision: rate }).describe(enumText(FAMILY_LABELS));
 
 const evidence = z.object({
   records: z.array(
     z.object({
-      type: z.enum(['organization', 'meeting', 'development', 'membership']),
+      type: z.enum(EVIDENCE_TYPES).describe('organization 组织、meeting 会议、development 发展党员记录、membership 党员、task 任务、problem 整改问题、problem-event 整改进程记录、disclosure-item 公开目录事项、disclosure 公开记录'),
       id: count,
       summary: z.string(),
     }),
@@ -213,3 +214,57 @@ export const ruleCatalogView = z
   .meta({ id: 'RuleCatalog', description: '规则集和规则' });
 export type RuleCatalog = z.infer<typeof ruleCatalogView>;
 export type RuleView = RuleCatalog['ruleSets'][number]['rules'][number];
+
+// ── 软弱涣散 suggestions (weak-org-flags.ts) ────────────────────────────────────────────────────────────────────
+
+export const WEAK_LABELS: Record<string, string> = { org: '组织代码', orgCode: '组织代码', year: '年度' };
+
+const weakYear = z.coerce
+  .number({ message: '应为年份（如2026）' })
+  .int({ message: '应为年份（如2026）' })
+  .min(1921, { message: '不能早于1921年' })
+  .max(2100, { message: '不能晚于2100年' })
+  .describe('年度');
+
+export const weakQuery = z.object({
+  org: orgCode.optional().describe('组织代码；不填则为本人可见范围的最上级组织'),
+  year: weakYear,
+});
+export type WeakQuery = z.infer<typeof weakQuery>;
+
+export const weakOpenBody = z.object({ orgCode: orgCode.describe('列入排查的党支部（党总支）代码'), year: weakYear });
+
+const weakReasonView = z.object({
+  code: z.enum(WEAK_REASON_CODES).describe(enumText(WEAK_REASON_LABELS)),
+  text: z.string(),
+  evidence: z.array(
+    z.object({
+      summary: z.string(),
+      rule: z.string().nullable().describe('所依据的规则编号；直接从记录读取的为 null'),
+      records: z.array(z.object({ type: z.enum(EVIDENCE_TYPES), id: count, summary: z.string() })),
+    }),
+  ),
+});
+
+export const weakSuggestionsView = z
+  .object({
+    org: z.string(),
+    orgName: z.string(),
+    orgKind: z.string(),
+    year: count,
+    asOf: z.string().describe('统计截止日期：年末，或年度尚未结束时的今天'),
+    branches: count.describe('参与研判的基层党组织（党总支、党支部、联合党支部）数'),
+    share: z.object({ min: count, max: count, text: z.string() }).describe('按5%–10%倒排的建议数量'),
+    items: z.array(
+      z.object({
+        org: z.string(),
+        orgName: z.string(),
+        kind: z.string(),
+        parent: z.string().nullable(),
+        reasons: z.array(weakReasonView),
+        withinShare: z.boolean().describe('按情形数排序后是否在建议数量之内'),
+        existingCase: z.object({ id: count, status: z.string(), source: z.string() }).nullable().describe('本年度已有的软弱涣散整顿记录'),
+      }),
+    ),
+  })
+  .meta({ id: 'WeakOrgSuggestions', description: '软弱涣散基层党组织数据提示' });

@@ -30,6 +30,8 @@ const GLOBAL_SETTINGS: SettingSpec[] = [
   { key: 'notice.redBelow', label: '落实率低于此值（%）为红色', kind: 'int', min: 0, max: 100, default: 70 },
   { key: 'leadership.maxDepth', label: '领导班子规则适用的最深层级（0为县委）', kind: 'int', min: 0, max: 4, default: 1 },
   { key: 'dues.farmerFen', label: '农民党员每月党费（分，由省级党委规定，0.2–1元）', kind: 'int', min: 20, max: 100, default: 50 },
+  { key: 'weak.orgLifeMissed', label: '软弱涣散数据提示：全年未按规定开展的组织生活达到多少项（地方做法）', kind: 'int', min: 1, max: 50, default: 3 },
+  { key: 'weak.duesArrearsMembers', label: '软弱涣散数据提示：连续6个月以上未交纳党费的党员达到多少名（地方做法）', kind: 'int', min: 1, max: 50, default: 1 },
   { key: 'development.revision2026From', label: '《发展党员工作细则》2026年修订版适用日期（按步骤日期选用版本；官方原文未核实）', kind: 'date', default: '2026-05-11' },
 ];
 

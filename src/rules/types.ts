@@ -9,13 +9,14 @@ import type { MeetingKind, OrgKind } from '../shared/vocab.js';
 import type { StepKey } from '../modules/development/steps.js';
 import type { Every } from '../shared/period.js';
 
-export const FAMILIES = ['org-life', 'org-setup', 'development', 'members'] as const;
+export const FAMILIES = ['org-life', 'org-setup', 'development', 'members', 'supervision'] as const;
 export type Family = (typeof FAMILIES)[number];
 export const FAMILY_LABELS: Record<Family, string> = {
   'org-life': '组织生活',
   'org-setup': '组织设置与换届',
   development: '发展党员',
   members: '党员管理',
+  supervision: '督办整改与公开',
 };
 
 /** How sure we are of a text (domain-rules legend): verified, local practice, recollection, or unread (2026 revision). */
@@ -72,7 +73,10 @@ export type Requirement =
   | { type: 'org-life-lapse'; months: number; warnMonths: number }
   | { type: 'dues-arrears'; months: number; warnMonths: number }
   | { type: 'dues-backpay'; months: number }
-  | { type: 'training-hours'; memberHours: number; leaderHours: number; leaderTrainings: number; remindFromMonth: number };
+  | { type: 'training-hours'; memberHours: number; leaderHours: number; leaderTrainings: number; remindFromMonth: number }
+  | { type: 'task-deadline' }
+  | { type: 'rectification-deadline' }
+  | { type: 'disclosure-cadence'; graceDays: number; reviewDays: number };
 export type RequirementType = Requirement['type'];
 
 /** A parameter a deployment may change (local practice, or a threshold the sources give as a range). */
@@ -117,8 +121,11 @@ export interface RuleSet {
 export type FindingStatus = 'missed' | 'overdue' | 'upcoming' | 'violation';
 export const STATUS_LABELS: Record<FindingStatus, string> = { missed: '未落实', overdue: '已逾期', upcoming: '即将到期', violation: '违规' };
 
+export const EVIDENCE_TYPES = ['organization', 'meeting', 'development', 'membership', 'task', 'problem', 'problem-event', 'disclosure-item', 'disclosure'] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
 export interface EvidenceRecord {
-  type: 'organization' | 'meeting' | 'development' | 'membership';
+  type: EvidenceType;
   id: number;
   summary: string;
 }
@@ -147,7 +154,7 @@ export interface Finding {
   certainty: Certainty;
   message: string;
   dueOn: IsoDate | null;
-  /** The person a development or membership finding is about, by name (never an ID number). */
+  /** The person a development or membership finding is about, or the one responsible for a task or a rectification, by name (never an ID number). */
   person: string | null;
   evidence: Evidence;
 }
