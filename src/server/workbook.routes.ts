@@ -1,5 +1,5 @@
 /**
- * Import and export of the workbook (组织, 党员, 发展党员, 组织生活, the 党费 sheets and the member-work ledger sheets). The upload is the raw file as the request body
+ * Import and export of the workbook (组织, 党员, 发展党员, 组织生活, the 党费 sheets, the member-work and the supervision ledger sheets). The upload is the raw file as the request body
  * (an .xlsx or a one-sheet .csv), not a multipart form; the download streams as it is written.
  */
 import { PassThrough, Readable } from 'node:stream';
@@ -9,6 +9,7 @@ import { exportWorkbook } from '../modules/workbook/export-workbook.js';
 import { importWorkbook } from '../modules/workbook/import-workbook.js';
 import { orgCode } from '../modules/orgs/orgs.schema.js';
 import { queryBool } from '../shared/validation.js';
+import { SHEET_KEYS, SHEETS, type SheetKey } from '../modules/workbook/workbook-format.js';
 import { errorResponses, type RouteOptions } from './http.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,31 +28,14 @@ const importQuery = z.object({
   dryRun: queryBool.default(false).describe('true：只检查，不写入任何数据'),
 });
 
-const counts = z.object({
-  orgs: z.number().int(),
-  members: z.number().int(),
-  development: z.number().int(),
-  meetings: z.number().int(),
-  duesBases: z.number().int(),
-  duesApprovals: z.number().int(),
-  duesPayments: z.number().int(),
-  studyRecords: z.number().int(),
-  trainings: z.number().int(),
-  trainingAttendance: z.number().int(),
-  serviceRecords: z.number().int(),
-  communityReports: z.number().int(),
-  serviceTeams: z.number().int(),
-  serviceTeamMembers: z.number().int(),
-  honors: z.number().int(),
-  donations: z.number().int(),
-});
+const counts = z.object(Object.fromEntries(SHEET_KEYS.map((k) => [k, z.number().int()])) as Record<SheetKey, z.ZodNumber>);
 const importReport = z.object({ dryRun: z.boolean(), counts: counts.describe('导入（试导入时为可导入）的行数') });
 
 const exportQuery = z.object({ org: orgCode.optional().describe('导出此组织及其下级；不填则导出全部') });
 // Streams are sent as they are, never through the serializer; the schema is for the OpenAPI document.
 export const xlsxFile = z
   .custom<Readable>((v) => v instanceof Readable)
-  .meta({ type: 'string', format: 'binary', description: '.xlsx工作簿（组织、党员、发展党员、组织生活，党费基数、党费审批、党费缴纳，学习记录、培训班、参训人员、服务记录、到社区报到、服务队伍、队伍人员、表彰、捐款共十六张表）' });
+  .meta({ type: 'string', format: 'binary', description: `.xlsx工作簿（${SHEET_KEYS.map((k) => SHEETS[k].name).join('、')}共${SHEET_KEYS.length}张表）` });
 
 export const workbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   // In this plugin only: the upload is read as bytes, and JSON is not taken for a file.

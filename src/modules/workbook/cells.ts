@@ -148,6 +148,14 @@ export function coerceMoney(raw: RawCell, header: string): Coerced<number> {
   return fail('DUES_AMOUNT_INVALID', `${header}：“${displayCell(raw)}”不是金额（以元为单位，最多两位小数，如12.50）`);
 }
 
+/** A number that may have decimals (85.5, "92.3", "92.3%" for a rate in per cent); never a guess from other text. */
+export function coerceNumber(raw: RawCell, header: string): Coerced<number> {
+  if (isBlank(raw)) return ok(undefined);
+  if (typeof raw === 'number' && Number.isFinite(raw)) return ok(raw);
+  if (typeof raw === 'string' && /^[+-]?(\d{1,15}(\.\d{1,6})?|\.\d{1,6})%?$/.test(raw.trim())) return ok(Number(raw.trim().replace(/%$/, '')));
+  return fail('FIELD_INVALID', `${header}：“${displayCell(raw)}”不是数值`);
+}
+
 export function coerceCell(kind: CellKind, raw: RawCell, header: string): Coerced<CellValue> {
   switch (kind) {
     case 'text':
@@ -164,5 +172,7 @@ export function coerceCell(kind: CellKind, raw: RawCell, header: string): Coerce
       return coerceMonth(raw, header);
     case 'money':
       return coerceMoney(raw, header);
+    case 'number':
+      return coerceNumber(raw, header);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The nine member-work ledger sheets (学习记录, 培训班, 参训人员, 服务记录, 到社区报到, 服务队伍, 队伍人员, 表彰, 捐款):
- * each row on its own with the modules' schemas and rules, then against the other sheets and the database.
+ * The nine member-work ledger sheets (学习记录, 培训班, 参训人员, 服务记录, 到社区报到, 服务队伍, 队伍人员, 表彰, 捐款) and
+ * the sixteen supervision ledger sheets (check-supervision.ts): each row on its own with the modules' schemas and
+ * rules, then against the other sheets and the database.
  */
 import type { Ctx } from '../../context.js';
 import type { FieldIssue } from '../../shared/errors.js';
@@ -8,6 +9,7 @@ import { checkHonorSheets, type PlannedHonors } from './check-honors.js';
 import type { MemberRow } from './check-members.js';
 import { checkServiceSheets, type PlannedService } from './check-service.js';
 import { checkStudySheets, type PlannedStudy } from './check-study.js';
+import { checkSupervisionSheets, NO_SUPERVISION, supervisionCounts, type PlannedSupervision, type SupervisionCounts } from './check-supervision.js';
 import { loadLedgerRefs, type DbOrg } from './ledger-refs.js';
 import type { ParsedWorkbook } from './parse-workbook.js';
 import { LEDGER_SHEET_KEYS } from './workbook-format.js';
@@ -16,6 +18,7 @@ export interface PlannedLedgers {
   study: PlannedStudy;
   service: PlannedService;
   honors: PlannedHonors;
+  supervision: PlannedSupervision;
   /** The members already registered that the rows name, by ID number (members of the 党员 sheet get theirs when written). */
   registered: Map<string, { membershipId: number; orgId: number }>;
 }
@@ -29,6 +32,7 @@ export async function checkLedgerSheets(ctx: Ctx, parsed: ParsedWorkbook, dbOrgs
     study: { records: [], trainings: [], attendance: [] },
     service: { records: [], reports: [], teams: [], teamMembers: [] },
     honors: { honors: [], donations: [] },
+    supervision: NO_SUPERVISION,
     registered: new Map(),
   };
   if (ledgerRowCount(parsed) === 0) return empty;
@@ -46,11 +50,12 @@ export async function checkLedgerSheets(ctx: Ctx, parsed: ParsedWorkbook, dbOrgs
     study: await checkStudySheets(ctx, parsed, refs, issues),
     service: checkServiceSheets(parsed, refs, issues),
     honors: checkHonorSheets(parsed, refs, issues),
+    supervision: await checkSupervisionSheets(ctx, parsed, refs, issues),
     registered,
   };
 }
 
-export interface LedgerCounts {
+export interface LedgerCounts extends SupervisionCounts {
   studyRecords: number;
   trainings: number;
   trainingAttendance: number;
@@ -74,5 +79,6 @@ export function ledgerCounts(l: PlannedLedgers): LedgerCounts {
     serviceTeamMembers: l.service.teamMembers.length,
     honors: l.honors.honors.length,
     donations: l.honors.donations.length,
+    ...supervisionCounts(l.supervision),
   };
 }

@@ -4,6 +4,11 @@ import { accessOf, canWrite } from '../access/actor.js';
 import type { ParsedWorkbook } from './parse-workbook.js';
 import { SHEETS } from './workbook-format.js';
 
+const SUPERVISION_ORG_SHEETS = [
+  'responsibilityLists', 'tasks', 'inspections', 'problems', 'ratings', 'weakCases', 'designations', 'disclosureItems', 'disclosures', 'cadreEvents',
+  'publications', 'figureValues',
+] as const;
+
 /**
  * An import touches only organizations the caller may change (issue 3: an import that touches an organization
  * outside the caller's scope is rejected whole). Organizations the caller cannot see were already left out of
@@ -61,6 +66,10 @@ export function checkImportScope(ctx: Ctx, parsed: ParsedWorkbook, visible: Map<
     [SHEETS.serviceTeams.name, '组织代码', parsed.serviceTeams.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
     [SHEETS.honors.name, '组织代码', parsed.honors.map((r) => ({ row: r.row, code: r.values.orgCode }))] as const,
     [SHEETS.honors.name, '获表彰组织代码', parsed.honors.map((r) => ({ row: r.row, code: r.values.recipientOrgCode }))] as const,
+    // The supervision ledgers: each record under the organization its 组织代码 (a task: 责任组织代码) names; the rows
+    // kept under another record (items, events, targets, values) follow that record's organization.
+    [SHEETS.tasks.name, '交办组织代码', parsed.tasks.map((r) => ({ row: r.row, code: r.values.assignedByCode }))] as const,
+    ...SUPERVISION_ORG_SHEETS.map((k) => [SHEETS[k].name, SHEETS[k].columns.find((c) => c.field === 'orgCode')!.header, parsed[k].map((r) => ({ row: r.row, code: r.values.orgCode }))] as const),
   ];
   for (const [sheet, column, rows] of sheets) {
     for (const r of rows) {

@@ -22,7 +22,7 @@ import { insertStudyRecordsBulk, insertTrainingAttendanceBulk, insertTrainingsBu
 import { exportWorkbook } from './export-workbook.js';
 import { importWorkbook, parseWorkbook } from './import-workbook.js';
 import { countyWorkbook, removeTmpFiles, tmpFile } from './workbook-fixtures.test.js';
-import { SHEET_KEYS, SHEETS } from './workbook-format.js';
+import { SHEET_KEYS, SHEETS, SUPERVISION_SHEET_KEYS } from './workbook-format.js';
 
 afterEach(removeTmpFiles);
 
@@ -128,7 +128,10 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     await insertDonationsBulk(t.ctx, [{ orgId: b1, membershipId: a.id, campaign: '抗洪救灾特殊党费', donatedOn: '2026-07-20', amountFen: 20050, note: null }]);
   }
 
-  const LEDGER_COUNTS = { studyRecords: 2, trainings: 1, trainingAttendance: 2, serviceRecords: 1, communityReports: 1, serviceTeams: 1, serviceTeamMembers: 2, honors: 3, donations: 1 };
+  const NO_SUPERVISION = Object.fromEntries(SUPERVISION_SHEET_KEYS.map((k) => [k, 0])) as Record<(typeof SUPERVISION_SHEET_KEYS)[number], number>;
+  const LEDGER_COUNTS = {
+    studyRecords: 2, trainings: 1, trainingAttendance: 2, serviceRecords: 1, communityReports: 1, serviceTeams: 1, serviceTeamMembers: 2, honors: 3, donations: 1, ...NO_SUPERVISION,
+  };
 
   it('exports everything and imports it back into an empty database exactly', async () => {
     await buildCounty();
@@ -202,7 +205,15 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     await importWorkbook(target, { file: first });
     const second = tmpFile('xlsx');
     await exportWorkbook(target, { file: second });
-    expect(await contents(second)).toEqual(await contents(first));
+    const exported = await contents(first);
+    expect(await contents(second)).toEqual(exported);
+    // Every supervision sheet came through, its keys the records' ids, the rows naming them by those keys.
+    for (const k of SUPERVISION_SHEET_KEYS) expect(exported[k]!.length, k).toBeGreaterThan(0);
+    expect(exported.problemEvents!.map((e) => e.action)).toEqual(['登记', '制定措施', '提请验收', '验收通过', '销号', '登记', '制定措施']);
+    expect(exported.tasks!.map((x) => [x.listKey, x.seq])).toEqual([[exported.responsibilityLists![0]!.key, 1], [undefined, undefined]]);
+    expect(exported.inspectionTargets!.map((x) => [x.targetOrgCode, x.unitName])).toEqual([['C.T1', undefined], [undefined, '县供销社']]);
+    expect(exported.weakCases![0]!.reasons).toBe('组织生活不经常；党员发展停滞');
+    expect(exported.figureValues!.map((v) => [v.period, v.indicatorId, v.value, v.unit])).toEqual([['2026H1', 'cases_accepted', 12, '件'], ['2026H1', 'case_reviews', 5, '件']]);
   });
 
   it('exports a subtree: the organization itself with its parent code, and the records under it', async () => {
@@ -211,6 +222,7 @@ describe.each(ENGINES)('workbook export on %s', (engine) => {
     const subtree = {
       orgs: 1, members: 3, development: 1, meetings: 0, duesBases: 1, duesApprovals: 0, duesPayments: 1,
       studyRecords: 1, trainings: 0, trainingAttendance: 0, serviceRecords: 0, communityReports: 0, serviceTeams: 1, serviceTeamMembers: 2, honors: 1, donations: 0,
+      ...NO_SUPERVISION,
     };
     expect(await exportWorkbook(t.ctx, { file }, { org: 'C.T1.B2' })).toEqual(subtree);
     const c = await contents(file);

@@ -15,6 +15,10 @@ import {
 import {
   communityReportRows, donationRows, honorRows, serviceRecordRows, serviceTeamMemberRows, serviceTeamRows, studyRecordRows, trainingAttendanceRows, trainingRows,
 } from './export-ledger-rows.js';
+import {
+  cadreEventRows, designationRows, disclosureItemRows, disclosureRows, figureValueRows, inspectionRows, inspectionTargetRows, listItemRows, problemEventRows,
+  problemRows, publicationRows, ratingRows, responsibilityListRows, taskEventRows, taskRows, weakCaseRows,
+} from './export-supervision-rows.js';
 import type { ImportReport } from './import-workbook.js';
 import type { ProgressFn } from './parse-workbook.js';
 import { continuationName, MAX_SHEET_ROWS, SHEETS, type SheetDef } from './workbook-format.js';
@@ -22,8 +26,8 @@ import { continuationName, MAX_SHEET_ROWS, SHEETS, type SheetDef } from './workb
 export type ExportTarget = { file: string } | { stream: NodeJS.WritableStream };
 
 /**
- * Writes the sixteen sheets (组织, 党员, 发展党员, 组织生活, 党费基数, 党费审批, 党费缴纳, and the member-work ledgers 学习记录,
- * 培训班, 参训人员, 服务记录, 到社区报到, 服务队伍, 队伍人员, 表彰, 捐款) for an organization and everything under it — all
+ * Writes the thirty-two sheets (组织, 党员, 发展党员, 组织生活, 党费基数, 党费审批, 党费缴纳, the member-work ledgers 学习记录,
+ * 培训班, 参训人员, 服务记录, 到社区报到, 服务队伍, 队伍人员, 表彰, 捐款, and the supervision ledgers 责任清单 … 手工填报) for an organization and everything under it — all
  * organizations when none is named — in exactly the format importWorkbook reads. The organization's own row keeps
  * its parent's code. ID numbers, codes and dates are text cells, so Excel never turns them into numbers. Streams:
  * memory stays bounded however many members there are. A file is written under a temporary name and renamed at
@@ -68,6 +72,22 @@ export async function exportWorkbook(
       serviceTeamMembers: await writeSheet(workbook, SHEETS.serviceTeamMembers, personal(serviceTeamMemberRows(ctx, orgs)), progress, opts.maxSheetRows),
       honors: await writeSheet(workbook, SHEETS.honors, personal(honorRows(ctx, orgs)), progress, opts.maxSheetRows),
       donations: await writeSheet(workbook, SHEETS.donations, personal(donationRows(ctx, orgs)), progress, opts.maxSheetRows),
+      responsibilityLists: await writeSheet(workbook, SHEETS.responsibilityLists, responsibilityListRows(ctx, orgs), progress, opts.maxSheetRows),
+      listItems: await writeSheet(workbook, SHEETS.listItems, listItemRows(ctx, orgs), progress, opts.maxSheetRows),
+      tasks: await writeSheet(workbook, SHEETS.tasks, taskRows(ctx, orgs), progress, opts.maxSheetRows),
+      taskEvents: await writeSheet(workbook, SHEETS.taskEvents, taskEventRows(ctx, orgs), progress, opts.maxSheetRows),
+      inspections: await writeSheet(workbook, SHEETS.inspections, inspectionRows(ctx, orgs), progress, opts.maxSheetRows),
+      inspectionTargets: await writeSheet(workbook, SHEETS.inspectionTargets, inspectionTargetRows(ctx, orgs), progress, opts.maxSheetRows),
+      problems: await writeSheet(workbook, SHEETS.problems, problemRows(ctx, orgs), progress, opts.maxSheetRows),
+      problemEvents: await writeSheet(workbook, SHEETS.problemEvents, problemEventRows(ctx, orgs), progress, opts.maxSheetRows),
+      ratings: await writeSheet(workbook, SHEETS.ratings, ratingRows(ctx, orgs), progress, opts.maxSheetRows),
+      weakCases: await writeSheet(workbook, SHEETS.weakCases, weakCaseRows(ctx, orgs), progress, opts.maxSheetRows),
+      designations: await writeSheet(workbook, SHEETS.designations, designationRows(ctx, orgs), progress, opts.maxSheetRows),
+      disclosureItems: await writeSheet(workbook, SHEETS.disclosureItems, disclosureItemRows(ctx, orgs), progress, opts.maxSheetRows),
+      disclosures: await writeSheet(workbook, SHEETS.disclosures, disclosureRows(ctx, orgs), progress, opts.maxSheetRows),
+      cadreEvents: await writeSheet(workbook, SHEETS.cadreEvents, personal(cadreEventRows(ctx, orgs)), progress, opts.maxSheetRows),
+      publications: await writeSheet(workbook, SHEETS.publications, publicationRows(ctx, orgs), progress, opts.maxSheetRows),
+      figureValues: await writeSheet(workbook, SHEETS.figureValues, figureValueRows(ctx, orgs), progress, opts.maxSheetRows),
     };
     await workbook.commit();
     if (out) await rename(out.path, (target as { file: string }).file);
@@ -100,7 +120,7 @@ async function writeSheet(
 ): Promise<number> {
   // Text format ('@') on every text column and its cells: what a user types or edits there stays text (an ID
   // number, a code like 001, a date) instead of becoming a number.
-  const styles = sheet.columns.map((c) => (c.kind === 'int' ? NUMBER_STYLE : TEXT_STYLE));
+  const styles = sheet.columns.map((c) => (c.kind === 'int' || c.kind === 'number' ? NUMBER_STYLE : TEXT_STYLE));
   const open = (name: string) => {
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.columns.map((c, i) => ({ header: c.header, key: c.field, width: c.width, style: styles[i]! }));
@@ -146,7 +166,9 @@ async function countRecords(ctx: Ctx, root: OrgView | undefined): Promise<number
   let sum = 0;
   const tables = [
     'memberships', 'development_records', 'meetings', 'dues_bases', 'dues_approvals', 'dues_payments', 'study_records', 'trainings', 'training_attendance',
-    'service_records', 'community_reports', 'service_teams', 'service_team_members', 'honors', 'donations',
+    'service_records', 'community_reports', 'service_teams', 'service_team_members', 'honors', 'donations', 'responsibility_lists', 'list_items', 'tasks',
+    'task_events', 'inspections', 'inspection_targets', 'problems', 'problem_events', 'ratings', 'weak_org_cases', 'designations', 'disclosure_items',
+    'disclosures', 'cadre_events', 'publications', 'figure_values',
   ] as const;
   for (const table of tables) {
     let q = ctx.db

@@ -15,10 +15,13 @@ import {
   countyWorkbook, developmentRecords, duesApprovalRecords, duesBaseRecords, duesPaymentRecords, ids, memberRecords, meetingRecords, orgRecords,
   communityReportRecords, donationRecords, honorRecords, noLedgerRows, serviceRecordRecords, serviceTeamMemberRecords, serviceTeamRecords,
   studyRecordRecords, trainingAttendanceRecords, trainingRecords, removeTmpFiles, sheetRows, tmpFile, writeCsv, writeXlsx,
+  cadreEventRecords, designationRecords, disclosureItemRecords, disclosureRecords, figureValueRecords, inspectionRecords, inspectionTargetRecords, listItemRecords,
+  problemEventRecords, problemRecords, publicationRecords, ratingRecords, responsibilityListRecords, taskEventRecords, taskRecords, weakCaseRecords,
 } from './workbook-fixtures.test.js';
 import { withActor } from '../../context.js';
 import { snapshotTables } from '../../../test/helpers/db-snapshot.js';
 import { insertStudyRecordsBulk } from '../study/insert-study-bulk.js';
+import { LEDGER_SHEET_KEYS } from './workbook-format.js';
 
 afterEach(removeTmpFiles);
 
@@ -32,13 +35,16 @@ async function importError(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected an AppError');
 }
 
-const NO_LEDGERS = {
-  studyRecords: 0, trainings: 0, trainingAttendance: 0, serviceRecords: 0, communityReports: 0, serviceTeams: 0, serviceTeamMembers: 0, honors: 0, donations: 0,
+const NO_LEDGERS = Object.fromEntries(LEDGER_SHEET_KEYS.map((k) => [k, 0])) as Record<(typeof LEDGER_SHEET_KEYS)[number], number>;
+const SUPERVISION_COUNTS = {
+  responsibilityLists: 1, listItems: 2, tasks: 2, taskEvents: 2, inspections: 1, inspectionTargets: 2, problems: 2, problemEvents: 7, ratings: 2, weakCases: 1,
+  designations: 1, disclosureItems: 2, disclosures: 2, cadreEvents: 2, publications: 1, figureValues: 2,
 };
 const NO_ROWS = { orgs: 0, members: 0, development: 0, meetings: 0, duesBases: 0, duesApprovals: 0, duesPayments: 0, ...NO_LEDGERS };
 const FULL_COUNTS = {
   orgs: 4, members: 4, development: 2, meetings: 2, duesBases: 3, duesApprovals: 2, duesPayments: 6,
   studyRecords: 3, trainings: 2, trainingAttendance: 3, serviceRecords: 3, communityReports: 1, serviceTeams: 2, serviceTeamMembers: 3, honors: 3, donations: 2,
+  ...SUPERVISION_COUNTS,
 };
 
 const where = (i: FieldIssue) => `${i.sheet}!${i.row}:${i.column}:${i.code}`;
@@ -621,6 +627,173 @@ describe.each(ENGINES)('workbook import on %s', (engine) => {
       { membership_id: own.id, org_id: b1.id, points: 2 },
       { membership_id: other.id, org_id: branches[1]!.id, points: 4 },
     ]);
+  });
+
+  it('imports the supervision sheets: keys tied to their lists, tasks, rounds, problems and catalogue, histories given or implied', async () => {
+    await importWorkbook(t.ctx, { file: await countyWorkbook() });
+    const db = t.ctx.db;
+    const codes = new Map((await db.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.id, o.code]));
+    const items = await db.selectFrom('list_items').select(['id', 'org_id', 'seq', 'target_value']).orderBy('id').execute();
+    expect(items.map((i) => [codes.get(i.org_id), i.seq, i.target_value])).toEqual([['C.T1', 1, 4], ['C.T1', 2, 2.5]]);
+    const tasks = await db.selectFrom('tasks').select(['id', 'org_id', 'assigned_by_org_id', 'item_id', 'status']).orderBy('id').execute();
+    expect(tasks.map((x) => [codes.get(x.org_id), codes.get(x.assigned_by_org_id), x.item_id, x.status])).toEqual([
+      ['C.T1.B1', 'C.T1', items[0]!.id, '已完成'],
+      ['C.T1.B2', 'C.T1', null, '进行中'],
+    ]);
+    const events = await db.selectFrom('task_events').select(['task_id', 'org_id', 'percent']).orderBy('id').execute();
+    expect(events.map((e) => [e.task_id, codes.get(e.org_id), e.percent])).toEqual([[tasks[0]!.id, 'C.T1.B1', 50], [tasks[1]!.id, 'C.T1.B2', null]]);
+    const targets = await db.selectFrom('inspection_targets').select(['org_id', 'target_org_id', 'unit_name']).orderBy('id').execute();
+    expect(targets.map((x) => [codes.get(x.org_id), x.target_org_id && codes.get(x.target_org_id), x.unit_name])).toEqual([['C', 'C.T1', '中共测试镇委员会'], ['C', null, '县供销社']]);
+    const problems = await db.selectFrom('problems').select(['id', 'inspection_id', 'measures_count', 'status', 'accepted_by', 'reopened']).orderBy('id').execute();
+    const round = await db.selectFrom('inspections').select('id').executeTakeFirstOrThrow();
+    expect(problems.map((p) => [p.inspection_id, p.measures_count, p.status, p.accepted_by])).toEqual([[round.id, 2, '已销号', '镇党委'], [null, 1, '整改中', null]]);
+    const steps = await db.selectFrom('problem_events').select(['problem_id', 'action', 'from_status', 'to_status', 'happened_on', 'actor']).orderBy('id').execute();
+    expect(steps.filter((e) => e.problem_id === problems[0]!.id).map((e) => [e.action, e.from_status, e.to_status])).toEqual([
+      ['登记', null, '待整改'], ['制定措施', '待整改', '整改中'], ['提请验收', '整改中', '待验收'], ['验收通过', '待验收', '待验收'], ['销号', '待验收', '已销号'],
+    ]);
+    // No 整改记录 rows: the shortest history the row implies, recorded as by the importer.
+    expect(steps.filter((e) => e.problem_id === problems[1]!.id).map((e) => [e.action, e.to_status, e.happened_on])).toEqual([
+      ['登记', '待整改', '2026-08-01'], ['制定措施', '整改中', '2026-08-01'],
+    ]);
+    expect(JSON.parse((await db.selectFrom('weak_org_cases').select('reasons').executeTakeFirstOrThrow()).reasons)).toEqual([
+      { code: 'manual', text: '组织生活不经常' }, { code: 'manual', text: '党员发展停滞' },
+    ]);
+    expect(await db.selectFrom('ratings').select(['member_score', 'public_satisfaction', 'final_grade']).orderBy('id').execute()).toEqual([
+      { member_score: 90.5, public_satisfaction: 96.5, final_grade: '较好' }, { member_score: null, public_satisfaction: null, final_grade: null },
+    ]);
+    const catalogue = await db.selectFrom('disclosure_items').select(['id', 'active']).orderBy('id').execute();
+    expect(await db.selectFrom('disclosures').select(['item_id', 'period_label']).orderBy('id').execute()).toEqual([
+      { item_id: catalogue[0]!.id, period_label: '2026Q2' }, { item_id: catalogue[1]!.id, period_label: '2026-03-01' },
+    ]);
+    const cadres = await db.selectFrom('cadre_events').select(['membership_id', 'person_name', 'frontline']).orderBy('id').execute();
+    expect(cadres.map((c) => [c.membership_id !== null, c.person_name, c.frontline])).toEqual([[true, '张三', 1], [false, '某某', 0]]);
+    const sets = await db.selectFrom('figure_sets').select(['id', 'period_label', 'period_start', 'period_end']).execute();
+    expect(sets).toEqual([{ id: sets[0]!.id, period_label: '2026H1', period_start: '2026-01-01', period_end: '2026-06-30' }]);
+    expect(await db.selectFrom('figure_values').select(['set_id', 'indicator_id', 'value', 'unit']).orderBy('id').execute()).toEqual([
+      { set_id: sets[0]!.id, indicator_id: 'cases_accepted', value: 12, unit: '件' }, { set_id: sets[0]!.id, indicator_id: 'case_reviews', value: 5, unit: '件' },
+    ]);
+  });
+
+  it('checks every supervision row on its own, across sheets and as a workflow, and writes nothing when any is wrong', async () => {
+    const file = await countyWorkbook({
+      responsibilityLists: [...responsibilityListRecords, { key: 'L1', orgCode: 'NOPE', year: 1800, kind: '清单', title: '重复', issuedOn: '2027-01-01' }],
+      listItems: [...listItemRecords, { key: 'L1', seq: 1, content: '重复序号' }, { key: 'L9', seq: 1, content: '无此清单', targetUnit: '次' }],
+      tasks: [
+        ...taskRecords,
+        { key: 'T3', orgCode: 'C.T1', assignedByCode: 'C.T1.B1', listKey: 'L1', seq: 9, title: '倒挂', ownerName: '张三', startOn: '2026-05-01', deadline: '2026-04-01', status: '已完成' },
+      ],
+      taskEvents: [...taskEventRecords, { key: 'T9', kind: '进展', happenedOn: '2026-05-01', content: '无此任务', actor: '张三' }, { key: 'T2', kind: '督办', happenedOn: '2026-03-01', content: '早于开始', percent: 10, actor: '某' }],
+      inspections: [...inspectionRecords, { key: 'X2', orgCode: 'C', kind: '巡查', title: '坏', startOn: '2026-05-01', endOn: '2026-04-01' }],
+      inspectionTargets: [...inspectionTargetRecords, { key: 'X1', targetOrgCode: 'C.T1', unitKind: '乡镇（街道）' }, { key: 'X1', unitKind: '其他' }],
+      problems: [
+        ...problemRecords,
+        { key: 'Q3', orgCode: 'C.T1.B2', source: '查摆', inspectionKey: 'X1', category: '其他', level: '组织层面', description: '来源不符', ownerName: '王五', foundOn: '2026-08-01', deadline: '2026-07-01', status: '待整改' },
+        { key: 'Q4', orgCode: 'C.T1.B2', source: '审计', category: '财务', level: '组织层面', description: '无经过的销号', ownerName: '王五', measures: '整改', foundOn: '2026-08-01', deadline: '2026-10-01', status: '已销号' },
+        { key: 'Q5', orgCode: 'C.T1.B2', source: '审计', category: '财务', level: '组织层面', description: '跳步', ownerName: '王五', measures: '整改', foundOn: '2026-08-01', deadline: '2026-10-01', status: '已销号' },
+      ],
+      problemEvents: [
+        ...problemEventRecords,
+        { key: 'Q5', action: '登记', toStatus: '待整改', happenedOn: '2026-08-01', actor: '审计局' },
+        { key: 'Q5', action: '提请验收', fromStatus: '待整改', toStatus: '待验收', happenedOn: '2026-08-05', actor: '王五' },
+        { key: 'Q9', action: '登记', toStatus: '待整改', happenedOn: '2026-08-01', actor: '某' },
+      ],
+      ratings: [...ratingRecords, { ...ratingRecords[0]!, selfGrade: '优秀', finalScore: 120, decidedOn: undefined }, { orgCode: 'C.T1.B2', year: 2025, schemeCode: 'nope' }],
+      weakCases: [...weakCaseRecords, { orgCode: 'C.T1.B1', year: 2026, source: '自查', reasons: '无', flaggedOn: '2026-03-01', status: '已销号', closedOn: '2026-02-01' }],
+      designations: [...designationRecords, { orgCode: 'C.T1.B1', title: '示范', kind: '示范', action: '命名', level: '县级', designatedOn: '2026-07-01', revokedOn: '2026-06-01' }],
+      disclosureItems: [...disclosureItemRecords, { key: 'M3', orgCode: 'C.T1', category: '村务', name: '月度事项', cadence: '每周' }],
+      disclosures: [
+        ...disclosureRecords,
+        { orgCode: 'C.T1.B1', key: 'M1', periodLabel: '2026Q2', content: '重复', proposedOn: '2026-07-02' },
+        { orgCode: 'C.T1.B1', key: 'M1', periodLabel: '2026-05', content: '期次不符', proposedOn: '2026-07-02', approvedOn: '2026-07-03', approvedBy: '支部' },
+      ],
+      cadreEvents: [...cadreEventRecords, { orgCode: 'C.T1.B2', idNumber: ids.zhang, name: '张叁', kind: '提拔', happenedOn: '2026-05-01' }],
+      publications: [...publicationRecords, { orgCode: 'C.T1', title: '报道', mediumLevel: '国家级', mediumName: '某报', form: '图文', publishedOn: '2026-12-01' }],
+      figureValues: [
+        ...figureValueRecords,
+        { ...figureValueRecords[0]!, value: 3 },
+        { orgCode: 'C', period: '2026Q5', sourceDepartment: '县统计局', enteredBy: '某', enteredOn: '2026-07-05', indicatorId: 'members_total', value: 1 },
+        { orgCode: 'C', period: '2026', sourceDepartment: '县统计局', enteredBy: '某', enteredOn: '2026-07-05', indicatorId: 'above_scale_industrial_output', value: 1.5, unit: '万元' },
+      ],
+    });
+    const before = await snapshotTables(t.ctx);
+    const e = await importError(importWorkbook(t.ctx, { file }));
+    expect(e.code).toBe('IMPORT_INVALID');
+    expect(e.issues.map(where)).toEqual([
+      '责任清单!3:清单编号:FIELD_INVALID',
+      '责任清单!3:组织代码:ORG_NOT_FOUND',
+      '责任清单!3:年度:FIELD_INVALID',
+      '责任清单!3:清单类别:VALUE_NOT_ALLOWED',
+      '责任清单!3:印发日期:DATE_IN_FUTURE',
+      '清单事项!4:序号:FIELD_INVALID',
+      '清单事项!5:清单编号:NOT_FOUND',
+      '清单事项!5:目标单位:FIELD_INVALID',
+      '任务!4:责任组织代码:FIELD_INVALID',
+      '任务!4:序号:NOT_FOUND',
+      '任务!4:完成时限:DATE_ORDER_INVALID',
+      '任务!4:完成日期:FIELD_REQUIRED',
+      '任务记录!4:任务编号:NOT_FOUND',
+      '任务记录!5:日期:DATE_ORDER_INVALID',
+      '任务记录!5:进度（%）:FIELD_INVALID',
+      '巡察督查!3:类别:VALUE_NOT_ALLOWED',
+      '巡察督查!3:结束日期:DATE_ORDER_INVALID',
+      '检查对象!4:被检查组织代码:FIELD_INVALID',
+      '检查对象!5:被检查组织代码:FIELD_REQUIRED',
+      '问题整改!4:巡察督查编号:FIELD_INVALID',
+      '问题整改!4:整改时限:DATE_ORDER_INVALID',
+      '问题整改!5:整改完成日期:FIELD_REQUIRED',
+      '问题整改!5:验收日期:FIELD_REQUIRED',
+      '问题整改!5:销号日期:FIELD_REQUIRED',
+      '整改记录!8:步骤:PROBLEM_TRANSITION_INVALID',
+      '整改记录!9:问题编号:NOT_FOUND',
+      '分类定级!4:方案代码:FIELD_INVALID',
+      '分类定级!4:自评等次:VALUE_NOT_ALLOWED',
+      '分类定级!4:评定得分:FIELD_INVALID',
+      '分类定级!4:评定日期:FIELD_REQUIRED',
+      '分类定级!5:方案代码:NOT_FOUND',
+      '软弱涣散整顿!3:整顿方案:FIELD_REQUIRED',
+      '软弱涣散整顿!3:销号日期:DATE_ORDER_INVALID',
+      '命名表彰!3:类别:VALUE_NOT_ALLOWED',
+      '命名表彰!3:撤销日期:DATE_ORDER_INVALID',
+      '公开目录!4:公开周期:VALUE_NOT_ALLOWED',
+      '公开记录!4:所属期:DISCLOSURE_DUPLICATE',
+      '公开记录!5:所属期:FIELD_INVALID',
+      '公开记录!5:审批日期:DISCLOSURE_STEP_ORDER',
+      '干部工作!4:公民身份号码:FIELD_INVALID',
+      '干部工作!4:姓名:FIELD_INVALID',
+      '宣传报道!3:媒体层级:VALUE_NOT_ALLOWED',
+      '宣传报道!3:刊发日期:DATE_IN_FUTURE',
+      '手工填报!4:指标编号:FIELD_INVALID',
+      '手工填报!5:统计期:FIELD_INVALID',
+      '手工填报!5:指标编号:FIELD_INVALID',
+      '手工填报!6:单位:FIELD_INVALID',
+    ]);
+    const message = (w: string) => e.issues.find((i) => where(i) === w)!.message;
+    expect(message('整改记录!8:步骤:PROBLEM_TRANSITION_INVALID')).toBe('此时问题状态为“待整改”，不能办理“提请验收”（可办理：制定措施）');
+    expect(message('问题整改!5:销号日期:FIELD_REQUIRED')).toBe('缺少必填项：销号日期（状态为已销号时；或在整改记录表中填写整改经过）');
+    expect(message('手工填报!5:指标编号:FIELD_INVALID')).toBe('指标编号“members_total”：该指标由系统根据记录计算，不能手工填报');
+    expect(await snapshotTables(t.ctx)).toEqual(before);
+  });
+
+  it('takes a problem\'s history only when it ends as its row says, and acceptance and close-out only from a superior', async () => {
+    const { branches } = await makeCounty(t.ctx, 1);
+    const only = (problems: Record<string, unknown>[], problemEvents: Record<string, unknown>[]) =>
+      writeXlsx({ 问题整改: sheetRows('problems', problems), 整改记录: sheetRows('problemEvents', problemEvents) });
+    const q1 = { ...problemRecords[0]!, source: '查摆', inspectionKey: undefined };
+    const before = await snapshotTables(t.ctx);
+    const stopped = await only([{ ...q1, status: '待验收', acceptedOn: undefined, acceptedBy: undefined, closedOn: undefined }], problemEventRecords);
+    const e = await importError(importWorkbook(t.ctx, { file: stopped }));
+    expect(e.issues.map(where)).toEqual(['问题整改!2:状态:PROBLEM_TRANSITION_INVALID']);
+    expect(e.issues[0]!.message).toBe('状态待验收与整改记录最后的状态已销号不一致');
+    const wrongDate = await only([{ ...q1, closedOn: '2026-07-16' }], problemEventRecords);
+    expect((await importError(importWorkbook(t.ctx, { file: wrongDate }))).issues.map(where)).toEqual(['问题整改!2:销号日期:FIELD_INVALID']);
+    // The branch's own administrator may record its rectification, not accept or close it out.
+    const b1 = branches[0]!;
+    const branchAdmin = withActor(t.ctx, { kind: 'user', userId: 1, username: 'u', orgId: b1.id, orgPath: b1.path, roles: ['org_admin'], ip: '127.0.0.1' });
+    const file = await only([q1], problemEventRecords);
+    expect((await importError(importWorkbook(branchAdmin, { file }))).issues.map(where)).toEqual(['问题整改!2:状态:PERMISSION_DENIED']);
+    expect(await snapshotTables(t.ctx)).toEqual(before);
+    const open = await only([{ ...q1, status: '整改中', rectifiedOn: undefined, acceptedOn: undefined, acceptedBy: undefined, closedOn: undefined }], problemEventRecords.slice(0, 2));
+    expect((await importWorkbook(branchAdmin, { file: open })).counts).toMatchObject({ problems: 1, problemEvents: 2 });
   });
 
   it('refuses files that are not workbooks with a clear error', async () => {

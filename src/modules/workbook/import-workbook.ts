@@ -17,7 +17,7 @@ export interface ImportReport {
 }
 
 /**
- * Imports a workbook (组织, 党员, 发展党员, 组织生活, the 党费 sheets and the member-work ledger sheets) or a one-sheet CSV file, all or nothing: every row is checked
+ * Imports a workbook (组织, 党员, 发展党员, 组织生活, the 党费 sheets, the member-work and the supervision ledger sheets) or a one-sheet CSV file, all or nothing: every row is checked
  * first and any problem throws IMPORT_INVALID listing them all with sheet, row and column; otherwise everything is
  * written in one transaction. A dry run checks fully and writes nothing. Progress phases: 读取, 校验, 写入.
  */
@@ -75,4 +75,20 @@ const LEDGER_WORDS: [keyof LedgerCounts, string, string][] = [
   ['serviceTeamMembers', '队伍人员', '名'],
   ['honors', '表彰记录', '条'],
   ['donations', '捐款记录', '条'],
+  ['responsibilityLists', '责任清单', '份'],
+  ['listItems', '清单事项', '项'],
+  ['tasks', '任务', '项'],
+  ['taskEvents', '任务记录', '条'],
+  ['inspections', '巡察督查', '轮'],
+  ['inspectionTargets', '检查对象', '个'],
+  ['problems', '整改问题', '个'],
+  ['problemEvents', '整改记录', '条'],
+  ['ratings', '分类定级记录', '条'],
+  ['weakCases', '软弱涣散整顿记录', '条'],
+  ['designations', '命名表彰记录', '条'],
+  ['disclosureItems', '公开目录事项', '项'],
+  ['disclosures', '公开记录', '条'],
+  ['cadreEvents', '干部工作记录', '条'],
+  ['publications', '宣传报道', '篇'],
+  ['figureValues', '手工填报数值', '项'],
 ];

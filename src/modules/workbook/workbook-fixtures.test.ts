@@ -166,6 +166,105 @@ export const donationRecords = [
   { idNumber: ids.wang, campaign: '抗洪救灾特殊党费', donatedOn: '2026-07-21', amount: 100.5, note: '自愿' },
 ];
 
+// The supervision ledgers: the township's list broken into tasks for its branches; a county inspection round whose
+// problem in B1 went the whole workflow (its history given), and a self-examined problem of B2 in rectification (its
+// history implied); ratings of the central scheme, a 软弱涣散 case, a designation; the township's disclosure catalogue
+// disclosed by the branches; cadre events (one on 张三), a publicity piece, and one figure set of two values.
+export const responsibilityListRecords = [
+  { key: 'L1', orgCode: 'C.T1', year: 2026, kind: '主体责任清单', title: '2026年度党建工作主体责任清单', issuedOn: '2026-02-01' },
+];
+
+export const listItemRecords = [
+  { key: 'L1', seq: 1, content: '每季度召开党建工作专题会议', category: '党的制度建设', targetValue: 4, targetUnit: '次' },
+  { key: 'L1', seq: 2, content: '推进“三治融合”试点', targetValue: '2.5', targetUnit: '个' },
+];
+
+export const taskRecords = [
+  {
+    key: 'T1', orgCode: 'C.T1.B1', assignedByCode: 'C.T1', listKey: 'L1', seq: 1, title: '召开党建专题会议', category: '党建', ownerName: '张三', startOn: '2026-03-01',
+    deadline: '2026-06-30', status: '已完成', completedOn: '2026-06-20',
+  },
+  { key: 'T2', orgCode: 'C.T1.B2', assignedByCode: 'C.T1', title: '整治村容村貌', ownerName: '王五', startOn: '2026-04-01', deadline: '2026-09-30', status: '进行中', note: '书记项目' },
+];
+
+export const taskEventRecords = [
+  { key: 'T1', kind: '进展', happenedOn: '2026-05-01', content: '已召开一次专题会议', percent: 50, actor: '张三' },
+  { key: 'T2', kind: '督办', happenedOn: '2026-10-08', content: '已逾期，督促加快进度', actor: '镇党委组织委员' },
+];
+
+export const inspectionRecords = [
+  { key: 'X1', orgCode: 'C', kind: '巡察', title: '县委第一轮巡察', roundNo: 1, startOn: '2026-03-01', endOn: '2026-04-30', cluesTransferred: 3, noticesIssued: 1 },
+];
+
+export const inspectionTargetRecords = [
+  { key: 'X1', targetOrgCode: 'C.T1', unitKind: '乡镇（街道）' },
+  { key: 'X1', unitName: '县供销社', unitKind: '县直部门' },
+];
+
+export const problemRecords = [
+  {
+    key: 'Q1', orgCode: 'C.T1.B1', source: '巡察', inspectionKey: 'X1', category: '三会一课', level: '组织层面', description: '“三会一课”记录不规范', ownerName: '张三',
+    measures: '规范记录本\n每月检查', foundOn: '2026-04-10', deadline: '2026-07-31', status: '已销号', rectifiedOn: '2026-07-01', acceptedOn: '2026-07-10', acceptedBy: '镇党委',
+    closedOn: '2026-07-15',
+  },
+  { key: 'Q2', orgCode: 'C.T1.B2', source: '查摆', category: '党费', level: '个人层面', description: '党员未按月交纳党费', ownerName: '王五', measures: '补交党费', foundOn: '2026-08-01', deadline: '2026-10-31', status: '整改中' },
+];
+
+export const problemEventRecords = [
+  { key: 'Q1', action: '登记', toStatus: '待整改', happenedOn: '2026-04-10', actor: '县委巡察办' },
+  { key: 'Q1', action: '制定措施', fromStatus: '待整改', toStatus: '整改中', happenedOn: '2026-04-15', actor: '张三' },
+  { key: 'Q1', action: '提请验收', fromStatus: '整改中', toStatus: '待验收', happenedOn: '2026-07-01', evidence: '整改报告', actor: '张三' },
+  { key: 'Q1', action: '验收通过', fromStatus: '待验收', toStatus: '待验收', happenedOn: '2026-07-10', actor: '镇党委' },
+  { key: 'Q1', action: '销号', fromStatus: '待验收', toStatus: '已销号', happenedOn: '2026-07-15', actor: '镇党委' },
+];
+
+export const ratingRecords = [
+  {
+    orgCode: 'C.T1.B1', year: 2025, schemeCode: 'central-2012', selfScore: 92, selfGrade: '好', memberScore: 90.5, publicSatisfaction: '96.5', finalScore: 88,
+    finalGrade: '较好', decidedOn: '2026-01-20', decidedBy: '中共测试镇委员会',
+  },
+  { orgCode: 'C.T1.B2', year: 2025, schemeCode: 'central-2012', selfScore: 75, selfGrade: '一般' },
+];
+
+export const weakCaseRecords = [
+  {
+    orgCode: 'C.T1.B2', year: 2026, source: '上级认定', reasons: '组织生活不经常；党员发展停滞', flaggedOn: '2026-03-01', status: '整顿中', plan: '选派第一书记，年内完成整顿',
+    leaderName: '李镇长', deadline: '2026-12-31',
+  },
+];
+
+export const designationRecords = [{ orgCode: 'C.T1.B1', title: '五星级党支部', kind: '星级党组织', action: '命名', level: '县级', designatedOn: '2026-07-01' }];
+
+export const disclosureItemRecords = [
+  { key: 'M1', orgCode: 'C.T1', category: '财务', name: '村级财务收支', cadence: '每季度', sector: '农村', active: '是' },
+  { key: 'M2', orgCode: 'C.T1', category: '党务', name: '党员发展情况', cadence: '随时' },
+];
+
+export const disclosureRecords = [
+  {
+    orgCode: 'C.T1.B1', key: 'M1', periodLabel: '2026Q2', content: '二季度收支明细', proposedOn: '2026-07-02', reviewedOn: '2026-07-05', reviewedBy: '村务监督委员会',
+    approvedOn: '2026-07-06', approvedBy: '测试村一党支部', publishedOn: '2026-07-08',
+  },
+  { orgCode: 'C.T1.B2', key: 'M2', periodLabel: '2026-03-01', content: '确定赵六为发展对象', proposedOn: '2026-03-01' },
+];
+
+export const cadreEventRecords = [
+  {
+    orgCode: 'C.T1', idNumber: ids.zhang, name: '张三', kind: '后备干部', subkind: '村级后备力量', happenedOn: '2026-05-01', frontline: '是', batch: '2026年第一批',
+    birthYear: 1985, education: '大学本科',
+  },
+  { orgCode: 'C', name: '某某', kind: '招录', subkind: '选调生', happenedOn: '2026-08-01', education: '研究生' },
+];
+
+export const publicationRecords = [
+  { orgCode: 'C.T1', title: '测试镇推行“三治融合”', mediumLevel: '省级', mediumName: '某省日报', form: '图文', original: '是', theme: '基层治理', publishedOn: '2026-06-01' },
+];
+
+export const figureValueRecords = [
+  { orgCode: 'C', period: '2026H1', sourceDepartment: '县纪委监委', enteredBy: '纪委干部', enteredOn: '2026-07-05', indicatorId: 'cases_accepted', value: 12, unit: '件' },
+  { orgCode: 'C', period: '2026H1', sourceDepartment: '县纪委监委', enteredBy: '纪委干部', enteredOn: '2026-07-05', indicatorId: 'case_reviews', value: 5, note: '含移送' },
+];
+
 /** The rows of the full test workbook by sheet. */
 export const countyRecords: Record<SheetKey, Record<string, unknown>[]> = {
   orgs: orgRecords,
@@ -184,12 +283,28 @@ export const countyRecords: Record<SheetKey, Record<string, unknown>[]> = {
   serviceTeamMembers: serviceTeamMemberRecords,
   honors: honorRecords,
   donations: donationRecords,
+  responsibilityLists: responsibilityListRecords,
+  listItems: listItemRecords,
+  tasks: taskRecords,
+  taskEvents: taskEventRecords,
+  inspections: inspectionRecords,
+  inspectionTargets: inspectionTargetRecords,
+  problems: problemRecords,
+  problemEvents: problemEventRecords,
+  ratings: ratingRecords,
+  weakCases: weakCaseRecords,
+  designations: designationRecords,
+  disclosureItems: disclosureItemRecords,
+  disclosures: disclosureRecords,
+  cadreEvents: cadreEventRecords,
+  publications: publicationRecords,
+  figureValues: figureValueRecords,
 };
 
 /** The ledger sheets left empty, for tests about the other sheets (whose changes would touch the ledgers' members). */
 export const noLedgerRows: Partial<Record<SheetKey, Record<string, unknown>[]>> = Object.fromEntries(LEDGER_SHEET_KEYS.map((k) => [k, []]));
 
-/** The full test workbook (all sixteen sheets), optionally changed sheet by sheet. */
+/** The full test workbook (all thirty-two sheets), optionally changed sheet by sheet. */
 export function countyWorkbook(change: Partial<Record<SheetKey, Record<string, unknown>[]>> = {}): Promise<string> {
   return writeXlsx(Object.fromEntries(SHEET_KEYS.map((k) => [SHEETS[k].name, sheetRows(k, change[k] ?? countyRecords[k])])));
 }

@@ -7,10 +7,12 @@ import { columnLetter, SheetCollector } from './sheet-collector.js';
 import { CSV_SHEET_KEYS, normalizeHeader, SHEET_KEYS, SHEETS } from './workbook-format.js';
 
 describe('the workbook format', () => {
-  it('has the sixteen sheets with the agreed columns', () => {
+  it('has the thirty-two sheets with the agreed columns', () => {
     expect(SHEET_KEYS.map((k) => SHEETS[k].name)).toEqual([
       '组织', '党员', '发展党员', '组织生活', '党费基数', '党费审批', '党费缴纳',
       '学习记录', '培训班', '参训人员', '服务记录', '到社区报到', '服务队伍', '队伍人员', '表彰', '捐款',
+      '责任清单', '清单事项', '任务', '任务记录', '巡察督查', '检查对象', '问题整改', '整改记录',
+      '分类定级', '软弱涣散整顿', '命名表彰', '公开目录', '公开记录', '干部工作', '宣传报道', '手工填报',
     ]);
     const headers = (k: (typeof SHEET_KEYS)[number]) => SHEETS[k].columns.map((c) => c.header);
     expect(headers('orgs')).toEqual(['组织代码', '组织名称', '上级组织代码', '组织类别', '单位类型', '成立日期', '本届选举日期', '任期(年)', '支委会委员人数', '延期换届至']);
@@ -36,6 +38,29 @@ describe('the workbook format', () => {
       '组织代码', '类别', '对象类别', '公民身份号码', '获表彰组织代码', '对象名称', '荣誉名称', '层级', '授予机关', '授予日期', '撤销日期', '备注',
     ]);
     expect(headers('donations')).toEqual(['公民身份号码', '姓名', '捐款活动', '捐款日期', '金额（元）', '备注']);
+    expect(headers('responsibilityLists')).toEqual(['清单编号', '组织代码', '年度', '清单类别', '清单名称', '印发日期', '备注']);
+    expect(headers('listItems')).toEqual(['清单编号', '序号', '事项内容', '类别', '目标数', '目标单位']);
+    expect(headers('tasks')).toEqual([
+      '任务编号', '责任组织代码', '交办组织代码', '清单编号', '序号', '任务名称', '类别', '责任人', '开始日期', '完成时限', '状态', '完成日期', '备注',
+    ]);
+    expect(headers('taskEvents')).toEqual(['任务编号', '类别', '日期', '内容', '进度（%）', '记录人']);
+    expect(headers('inspections')).toEqual(['编号', '组织代码', '类别', '名称', '轮次', '开始日期', '结束日期', '移交问题线索数', '下发通报文书数', '备注']);
+    expect(headers('inspectionTargets')).toEqual(['编号', '被检查组织代码', '单位名称', '单位类别']);
+    expect(headers('problems')).toEqual([
+      '问题编号', '组织代码', '来源', '巡察督查编号', '类别', '层面', '问题描述', '责任人', '整改措施', '措施条数', '发现日期', '整改时限', '状态',
+      '整改完成日期', '验收日期', '验收人', '销号日期', '重新整改次数', '备注',
+    ]);
+    expect(headers('problemEvents')).toEqual(['问题编号', '步骤', '原状态', '新状态', '日期', '说明', '佐证', '记录人']);
+    expect(headers('ratings')).toEqual([
+      '组织代码', '年度', '方案代码', '自评分', '自评等次', '党员测评分', '群众满意率（%）', '评定得分', '评定等次', '评定日期', '评定人', '备注',
+    ]);
+    expect(headers('weakCases')).toEqual(['组织代码', '年度', '来源', '原因', '列入日期', '状态', '整顿方案', '包联领导', '整顿时限', '销号日期', '销号人', '备注']);
+    expect(headers('designations')).toEqual(['组织代码', '称号', '类别', '方式', '层级', '命名日期', '撤销日期', '备注']);
+    expect(headers('disclosureItems')).toEqual(['目录编号', '组织代码', '类别', '事项名称', '公开周期', '适用单位类型', '是否启用']);
+    expect(headers('disclosures')).toEqual(['组织代码', '目录编号', '所属期', '公开内容', '提出日期', '审核日期', '审核人', '审批日期', '审批人', '公开日期', '备注']);
+    expect(headers('cadreEvents')).toEqual(['组织代码', '公民身份号码', '姓名', '类别', '细类', '日期', '是否基层一线', '批次', '出生年份', '学历', '备注']);
+    expect(headers('publications')).toEqual(['组织代码', '标题', '媒体层级', '媒体名称', '形式', '是否原创', '主题', '刊发日期']);
+    expect(headers('figureValues')).toEqual(['组织代码', '统计期', '来源部门', '填报人', '填报日期', '指标编号', '数值', '单位', '备注']);
     for (const k of SHEET_KEYS) expect(new Set(headers(k).map(normalizeHeader)).size).toBe(headers(k).length);
   });
 

@@ -4,6 +4,8 @@ import { insertHonorsBulk } from '../honors/insert-honors-bulk.js';
 import { insertCommunityReportsBulk, insertServiceRecordsBulk, insertServiceTeamsBulk, insertTeamMembersBulk } from '../service/insert-service-bulk.js';
 import { insertStudyRecordsBulk, insertTrainingAttendanceBulk, insertTrainingsBulk } from '../study/insert-study-bulk.js';
 import type { PlannedLedgers } from './check-ledgers.js';
+import { supervisionWriteCount } from './check-supervision.js';
+import { writeSupervision } from './write-supervision.js';
 
 const BATCH = 10_000;
 
@@ -68,11 +70,12 @@ export async function writeLedgers(
     ),
   );
   await batched(l.honors.donations, (b) => insertDonationsBulk(ctx, b.map(({ idNumber, ...d }) => ({ ...d, ...member(idNumber) }))));
+  await writeSupervision(ctx, l.supervision, orgId, member, progress);
 }
 
 export function ledgerWriteCount(l: PlannedLedgers): number {
   return (
     l.study.records.length + l.study.trainings.length + l.study.attendance.length + l.service.records.length + l.service.reports.length +
-    l.service.teams.length + l.service.teamMembers.length + l.honors.honors.length + l.honors.donations.length
+    l.service.teams.length + l.service.teamMembers.length + l.honors.honors.length + l.honors.donations.length + supervisionWriteCount(l.supervision)
   );
 }
