@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { generateDemo } from '../../modules/demo/generate-demo.js';
 import type { DemoSummary } from '../../modules/demo/demo-types.js';
-import { describeDues, describeWork } from '../../modules/demo/summarize.js';
+import { describeDues, describeSupervision, describeWork } from '../../modules/demo/summarize.js';
 import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from '../../modules/demo/demo-accounts.js';
 import { ROLE_LABELS } from '../../modules/access/actor.js';
 import { AppError } from '../../shared/errors.js';
@@ -22,7 +22,7 @@ function intOption(name: string, min: number, max: number) {
 export function registerDemo(program: Command, globals: () => GlobalOptions): void {
   program
     .command('demo')
-    .description('生成一个确定性的演示县（组织、党员、发展党员、组织生活、党费、学习培训、服务、表彰和捐款记录），只能用于空数据库')
+    .description('生成一个确定性的演示县（组织、党员、发展党员、组织生活、党费、学习培训、服务、表彰和捐款记录，责任清单、巡察整改、分类定级、三务公开、干部和宣传记录），只能用于空数据库')
     .option('--members <人数>', '党员人数（默认 25000）', intOption('--members', 100, 5_000_000))
     .option('--seed <种子>', '随机种子，相同种子生成相同数据（默认 1）', intOption('--seed', 0, 2 ** 31 - 1))
     .option('--from <年份>', '记录起始年份（默认去年）', intOption('--from', 2000, 2100))
@@ -71,6 +71,7 @@ export function describeSummary(s: DemoSummary): string {
     `  组织生活记录${s.meetings.total}条（登记缺席${s.meetings.absences}人次）`,
     `  ${describeDues(s.dues)}`,
     ...describeWork(s).map((line) => `  ${line}`),
+    ...describeSupervision(s.supervision).map((line) => `  ${line}`),
   ].join('\n');
 }
 

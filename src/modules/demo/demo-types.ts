@@ -43,6 +43,47 @@ export interface DemoSummary {
   service: { records: number; byKind: Record<ServiceKind, number>; longOpen: number; reports: number; teams: number; teamPeople: number };
   honors: { total: number; byKind: Record<HonorKind, number>; revoked: number };
   donations: { campaigns: number; donations: number; amountFen: number };
+  /**
+   * The supervision ledgers written. Planted at the end: tasks open past their deadline, problems not closed out past
+   * their deadline, disclosing organizations behind (a due period not published) and disclosures never reviewed.
+   */
+  supervision: {
+    lists: number;
+    listItems: number;
+    tasks: number;
+    taskEvents: number;
+    tasksOverdue: number;
+    tasksLate: number;
+    inspections: number;
+    inspectionsByKind: Record<string, number>;
+    inspectionTargets: number;
+    problems: number;
+    problemsBySource: Record<string, number>;
+    problemEvents: number;
+    problemsOverdue: number;
+    /** Problems submitted for acceptance after their deadline. */
+    problemsLate: number;
+    problemsReopened: number;
+    ratings: number;
+    /** 分类定级 (central scheme) decisions by grade. */
+    gradesBy: Record<string, number>;
+    starRatings: number;
+    weakCases: number;
+    weakCasesClosed: number;
+    designations: number;
+    designationsByKind: Record<string, number>;
+    disclosureItems: number;
+    disclosures: number;
+    disclosuresBehind: number;
+    disclosuresUnreviewed: number;
+    busyVillages: number;
+    cadreEvents: number;
+    cadreEventsByKind: Record<string, number>;
+    publications: number;
+    publicationsByLevel: Record<string, number>;
+    figureSets: number;
+    figureValues: number;
+  };
 }
 
 /** The resolved options: the window of years as dates. */

@@ -4,11 +4,14 @@ import { makeOrg } from '../../../test/factories.js';
 import { createTestDatabase, ENGINES, TEST_TODAY, useTestDatabase } from '../../../test/helpers/test-db.js';
 import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import { addMonths, ageOn } from '../../shared/dates.js';
+import { catalogEntry } from '../../indicators/catalog.js';
+import { addDays, addMonths, ageOn } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { isValidMobile, parseIdNumber } from '../../shared/id-number.js';
 import { BRANCH_KINDS, HONOR_KINDS, ORG_KINDS, SECTORS, SERVICE_KINDS, TEAM_KINDS, TRAINING_KINDS } from '../../shared/vocab.js';
 import { dueFor, type ApprovalRow, type BaseRow, type DuesApprovalKind, type DuesCategory } from '../dues/dues-rates.js';
+import { BUILTIN_SCHEMES, CENTRAL_SCHEME_CODE, STAR_SCHEME_CODE } from '../ratings/builtin-schemes.js';
+import { computeGrade } from '../ratings/rating-grade.js';
 import { checkServiceRecord } from '../service/service-rules.js';
 import { CONCENTRATED_STUDY_KINDS, LEADER_REQUIRED_MINUTES, MEMBER_REQUIRED_MINUTES, STUDY_DAILY_POINTS_CAP } from '../study/study-points.js';
 import { generateDemo, isDatabaseEmpty } from './generate-demo.js';
@@ -16,7 +19,8 @@ import { generateDemo, isDatabaseEmpty } from './generate-demo.js';
 const TABLES = [
   'organizations', 'people', 'memberships', 'member_transfers', 'development_records', 'meetings', 'meeting_absences', 'dues_bases', 'dues_approvals',
   'dues_payments', 'trainings', 'training_attendance', 'study_records', 'service_records', 'community_reports', 'service_teams', 'service_team_members',
-  'honors', 'donations',
+  'honors', 'donations', 'responsibility_lists', 'list_items', 'tasks', 'task_events', 'inspections', 'inspection_targets', 'problems', 'problem_events', 'ratings',
+  'weak_org_cases', 'designations', 'disclosure_items', 'disclosures', 'cadre_events', 'publications', 'figure_sets', 'figure_values',
 ] as const;
 
 /** A digest of every row of every table, leaving out the write timestamps. */
@@ -249,6 +253,19 @@ describe.each(ENGINES)('the demo county on %s', (engine) => {
       ['service_team_members', ['joined_on', 'left_on']],
       ['honors', ['awarded_on', 'revoked_on']],
       ['donations', ['donated_on']],
+      ['responsibility_lists', ['issued_on']],
+      ['tasks', ['start_on', 'completed_on']],
+      ['task_events', ['happened_on']],
+      ['inspections', ['start_on', 'end_on']],
+      ['problems', ['found_on', 'rectified_on', 'accepted_on', 'closed_on']],
+      ['problem_events', ['happened_on']],
+      ['ratings', ['decided_on']],
+      ['weak_org_cases', ['flagged_on', 'closed_on']],
+      ['designations', ['designated_on', 'revoked_on']],
+      ['disclosures', ['proposed_on', 'reviewed_on', 'approved_on', 'published_on']],
+      ['cadre_events', ['happened_on']],
+      ['publications', ['published_on']],
+      ['figure_sets', ['period_end', 'entered_on']],
     ];
     for (const [table, columns] of dated) for (const c of columns) expect(await latest(table, c) <= TEST_TODAY, `${table}.${c}`).toBe(true);
   });
@@ -406,6 +423,221 @@ describe.each(ENGINES)('the demo county on %s', (engine) => {
     }
     expect(donations.every((d) => d.amount_fen >= 2000 && d.amount_fen <= 300_000 && d.amount_fen % 100 === 0)).toBe(true);
     expect(donations.reduce((a, d) => a + d.amount_fen, 0)).toBe(s.donations.amountFen);
+  });
+  it('gives the county two years of supervision records, with the overdue items the rules must find', async () => {
+    const s = await generateDemo(t.ctx, { members: 2500, seed: 3 });
+    const v = s.supervision;
+    const { db } = t.ctx;
+    const n = async (table: (typeof TABLES)[number]) => count(t.ctx, table);
+    const counted: [(typeof TABLES)[number], number][] = [
+      ['responsibility_lists', v.lists], ['list_items', v.listItems], ['tasks', v.tasks], ['task_events', v.taskEvents], ['inspections', v.inspections],
+      ['inspection_targets', v.inspectionTargets], ['problems', v.problems], ['problem_events', v.problemEvents], ['ratings', v.ratings], ['weak_org_cases', v.weakCases],
+      ['designations', v.designations], ['disclosure_items', v.disclosureItems], ['disclosures', v.disclosures], ['cadre_events', v.cadreEvents],
+      ['publications', v.publications], ['figure_sets', v.figureSets], ['figure_values', v.figureValues],
+    ];
+    for (const [table, expected] of counted) {
+      expect(await n(table), table).toBe(expected);
+      expect(expected, table).toBeGreaterThan(0);
+    }
+    const orgs = await db.selectFrom('organizations').select(['id', 'code', 'kind', 'sector', 'path', 'parent_id', 'name']).execute();
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const county = orgs.find((o) => o.parent_id === null)!;
+    const years = [Number(TEST_TODAY.slice(0, 4)) - 1, Number(TEST_TODAY.slice(0, 4))];
+
+    // Lists: the county's 主体责任清单 each year (20–30 items, some with targets) and the townships' own.
+    const lists = await db.selectFrom('responsibility_lists').selectAll().execute();
+    const items = await db.selectFrom('list_items').selectAll().execute();
+    for (const y of years) {
+      const own = lists.filter((l) => l.org_id === county.id && l.year === y && l.kind === '主体责任清单');
+      expect(own.length, `${y}`).toBe(1);
+      const mine = items.filter((i) => i.list_id === own[0]!.id);
+      expect(mine.length).toBeGreaterThanOrEqual(20);
+      expect(mine.length).toBeLessThanOrEqual(30);
+      expect(mine.filter((i) => i.target_value !== null && i.target_unit !== null).length).toBeGreaterThan(5);
+      expect(lists.filter((l) => l.year === y && orgById.get(l.org_id)!.parent_id === county.id).length).toBeGreaterThan(1);
+    }
+    expect(items.every((i) => i.org_id === lists.find((l) => l.id === i.list_id)!.org_id)).toBe(true);
+
+    // Tasks: assigned from above to named people, with ordered progress; about 5% open past the deadline (planted).
+    const tasks = await db.selectFrom('tasks').selectAll().execute();
+    for (const c of ['书记项目', '党建品牌项目', '包联支部', '党建联系点', '责任书签订', '文明创建']) expect(tasks.some((x) => x.category === c), c).toBe(true);
+    expect(tasks.every((x) => orgById.get(x.org_id)!.path.startsWith(orgById.get(x.assigned_by_org_id)!.path) && x.org_id !== x.assigned_by_org_id)).toBe(true);
+    expect(tasks.every((x) => x.start_on <= x.deadline && x.owner_name.length >= 2 && (x.status === '已完成') === (x.completed_on !== null))).toBe(true);
+    const overdueTasks = await db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['未开始', '进行中'])
+      .where('deadline', '<', TEST_TODAY)
+      .executeTakeFirstOrThrow();
+    expect(Number(overdueTasks.n)).toBe(v.tasksOverdue);
+    expect(v.tasksOverdue / v.tasks).toBeGreaterThan(0.02);
+    expect(v.tasksOverdue / v.tasks).toBeLessThan(0.1);
+    expect(tasks.filter((x) => x.completed_on !== null && x.completed_on > x.deadline).length).toBe(v.tasksLate);
+    expect(v.tasksLate).toBeGreaterThan(0);
+    const taskEvents = await db.selectFrom('task_events').selectAll().orderBy('id').execute();
+    const eventsOf = new Map<number, typeof taskEvents>();
+    for (const e of taskEvents) eventsOf.set(e.task_id, [...(eventsOf.get(e.task_id) ?? []), e]);
+    for (const x of tasks) {
+      const list = eventsOf.get(x.id) ?? [];
+      expect(list.every((e) => e.org_id === x.org_id && e.happened_on >= x.start_on && e.happened_on <= TEST_TODAY), `task ${x.id}`).toBe(true);
+      const percents = list.filter((e) => e.kind === '进展').map((e) => e.percent!);
+      expect(percents.every((p, i) => i === 0 || p >= percents[i - 1]!), `task ${x.id}`).toBe(true);
+      if (x.status === '已完成') expect(percents[percents.length - 1], `task ${x.id}`).toBe(100);
+      else expect(percents.every((p) => p < 100), `task ${x.id}`).toBe(true);
+    }
+    expect(taskEvents.some((e) => e.kind === '督办') && taskEvents.some((e) => e.kind === '催办')).toBe(true);
+
+    // Inspections: two 巡察 rounds a year over townships, villages and departments; the other kinds.
+    const inspections = await db.selectFrom('inspections').selectAll().execute();
+    for (const kind of ['巡察', '专项督查', '监督检查', '调研督导', '抽查']) expect(inspections.some((i) => i.kind === kind), kind).toBe(true);
+    for (const y of years) expect(inspections.filter((i) => i.kind === '巡察' && i.start_on.startsWith(String(y))).length).toBe(2);
+    const targets = await db.selectFrom('inspection_targets').selectAll().execute();
+    const rounds = inspections.filter((i) => i.kind === '巡察');
+    for (const r of rounds) {
+      const kinds = new Set(targets.filter((x) => x.inspection_id === r.id).map((x) => x.unit_kind));
+      expect(kinds.has('乡镇（街道）') && kinds.has('县直部门') && (kinds.has('村') || kinds.has('社区')), r.title).toBe(true);
+    }
+    expect(targets.every((x) => x.target_org_id !== null && orgById.has(x.target_org_id))).toBe(true);
+    expect(rounds.some((r) => (r.clues_transferred ?? 0) > 0 && (r.notices_issued ?? 0) > 0)).toBe(true);
+
+    // Problems: valid workflows replayed from their events; about 8% of those past the deadline still open (planted).
+    const problems = await db.selectFrom('problems').selectAll().execute();
+    const problemEvents = await db.selectFrom('problem_events').selectAll().orderBy('id').execute();
+    const steps: Record<string, [string | null, string]> = {
+      登记: [null, '待整改'], 制定措施: ['待整改', '整改中'], 报告进展: ['整改中', '整改中'], 提请验收: ['整改中', '待验收'], 验收通过: ['待验收', '待验收'],
+      验收不通过: ['待验收', '整改中'], 销号: ['待验收', '已销号'], 重新整改: ['已销号', '整改中'],
+    };
+    const byProblem = new Map<number, typeof problemEvents>();
+    for (const e of problemEvents) byProblem.set(e.problem_id, [...(byProblem.get(e.problem_id) ?? []), e]);
+    const inspectionKind = new Map(inspections.map((i) => [i.id, i.kind]));
+    for (const p of problems) {
+      const list = byProblem.get(p.id)!;
+      expect(list[0]!.action, `problem ${p.id}`).toBe('登记');
+      let state: string | null = null;
+      let last = p.found_on;
+      let accepted = false;
+      for (const e of list) {
+        expect([e.from_status, e.to_status], `problem ${p.id} ${e.action}`).toEqual(steps[e.action]);
+        expect(e.from_status, `problem ${p.id} ${e.action}`).toBe(state);
+        if (e.action === '销号') expect(accepted, `problem ${p.id}`).toBe(true);
+        accepted = e.action === '验收通过' ? true : e.action === '提请验收' || e.action === '重新整改' ? false : accepted;
+        expect(e.happened_on >= last && e.org_id === p.org_id, `problem ${p.id}`).toBe(true);
+        state = e.to_status;
+        last = e.happened_on;
+      }
+      expect(state, `problem ${p.id}`).toBe(p.status);
+      expect(p.closed_on !== null, `problem ${p.id}`).toBe(p.status === '已销号');
+      expect(p.measures_count > 0, `problem ${p.id}`).toBe(p.status !== '待整改');
+      if (p.inspection_id !== null) expect(inspectionKind.get(p.inspection_id), `problem ${p.id}`).toBe(p.source);
+    }
+    for (const source of ['巡察', '专项督查', '组织生活会', '查摆', '述职评议', '党建联系点']) expect(problems.some((p) => p.source === source), source).toBe(true);
+    expect(new Set(problems.map((p) => p.category)).size).toBeGreaterThan(5);
+    const overdueProblems = await db
+      .selectFrom('problems')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '!=', '已销号')
+      .where('deadline', '<', TEST_TODAY)
+      .executeTakeFirstOrThrow();
+    expect(Number(overdueProblems.n)).toBe(v.problemsOverdue);
+    const pastDeadline = problems.filter((p) => p.deadline < TEST_TODAY).length;
+    expect(v.problemsOverdue / pastDeadline).toBeGreaterThan(0.03);
+    expect(v.problemsOverdue / pastDeadline).toBeLessThan(0.16);
+    expect(problems.filter((p) => p.rectified_on !== null && p.rectified_on > p.deadline).length).toBe(v.problemsLate);
+    expect(v.problemsLate).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.reopened === 1).length).toBe(1);
+    expect(problemEvents.some((e) => e.action === '验收不通过')).toBe(true);
+
+    // Ratings: every standing branch graded each decided year; grades agree with the bands; about 30/45/20/5.
+    const ratings = await db.selectFrom('ratings').selectAll().execute();
+    const central = ratings.filter((r) => r.scheme_code === CENTRAL_SCHEME_CODE);
+    const config = BUILTIN_SCHEMES.find((x) => x.code === CENTRAL_SCHEME_CODE)!.config;
+    for (const r of central) {
+      const final = (JSON.parse(r.scores!) as { final: Record<string, number> }).final;
+      expect(Math.abs(Object.values(final).reduce((a, b) => a + b, 0) - r.final_score!), `rating ${r.id}`).toBeLessThan(0.051);
+      expect(r.final_grade, `rating ${r.id}`).toBe(computeGrade(config, { score: r.final_score!, publicSatisfaction: r.public_satisfaction }).grade);
+      expect(r.decided_on! > `${r.year}-12-31` && r.decided_by !== null, `rating ${r.id}`).toBe(true);
+    }
+    const share = (g: string) => central.filter((r) => r.final_grade === g).length / central.length;
+    expect(share('好')).toBeGreaterThan(0.2);
+    expect(share('好')).toBeLessThan(0.4);
+    expect(share('较好')).toBeGreaterThan(0.35);
+    expect(share('较好')).toBeLessThan(0.55);
+    expect(share('一般')).toBeGreaterThan(0.12);
+    expect(share('一般')).toBeLessThan(0.3);
+    expect(share('较差')).toBeGreaterThan(0);
+    expect(share('较差')).toBeLessThan(0.1);
+    const withMembers = new Set((await db.selectFrom('memberships').select('org_id').distinct().execute()).map((r) => r.org_id));
+    const standing = orgs.filter((o) => withMembers.has(o.id) && o.kind !== '临时党支部');
+    const lastYear = years[0]!;
+    const graded = new Set(central.filter((r) => r.year === lastYear).map((r) => r.org_id));
+    expect(standing.filter((o) => graded.has(o.id)).length / standing.length).toBeGreaterThan(0.95);
+    const stars = ratings.filter((r) => r.scheme_code === STAR_SCHEME_CODE);
+    expect(stars.length).toBe(v.starRatings);
+    expect(stars.every((r) => ['非公有制企业', '社会组织', '国有企业'].includes(orgById.get(r.org_id)!.sector))).toBe(true);
+
+    // 软弱涣散: the 上级认定 cases were among the lowest graded the year before; some closed out.
+    const cases = await db.selectFrom('weak_org_cases').selectAll().execute();
+    const gradeOf = new Map(central.map((r) => [`${r.org_id}:${r.year}`, r.final_grade]));
+    expect(cases.filter((c) => c.source === '上级认定').every((c) => ['较差', '一般'].includes(gradeOf.get(`${c.org_id}:${c.year - 1}`) ?? ''))).toBe(true);
+    expect(cases.filter((c) => c.status === '已销号').length).toBe(v.weakCasesClosed);
+    expect(v.weakCasesClosed).toBeGreaterThan(0);
+    expect(cases.filter((c) => c.status === '整顿中').every((c) => c.plan && c.leader_name && c.deadline)).toBe(true);
+
+    // Designations: most village organizations 达标; 示范党支部 (one revoked), 星级, 党建示范村 新建 and 提升.
+    const designations = await db.selectFrom('designations').selectAll().execute();
+    const villages = new Set(designations.filter((d) => d.kind === '标准化规范化达标').map((d) => d.org_id));
+    const villageOrgs = orgs.filter((o) => (o.sector === '农村' || o.sector === '社区') && orgById.get(o.parent_id ?? 0)?.parent_id === county.id && /(村|社区)/.test(o.name));
+    expect(villages.size / villageOrgs.length).toBeGreaterThan(0.5);
+    expect(designations.filter((d) => d.kind === '示范党支部' && d.revoked_on !== null).length).toBe(1);
+    expect(designations.some((d) => d.kind === '党建示范村' && d.action === '新建') && designations.some((d) => d.kind === '党建示范村' && d.action === '提升')).toBe(true);
+    expect(designations.some((d) => d.kind === '星级党组织')).toBe(true);
+
+    // Disclosures: quarterly by every village and community organization; a few behind, a few never reviewed (planted).
+    const itemsOf = await db.selectFrom('disclosure_items').selectAll().execute();
+    const disclosures = await db.selectFrom('disclosures').selectAll().execute();
+    expect(itemsOf.filter((i) => i.cadence === '每月' && i.org_id !== county.id).length).toBe(v.busyVillages);
+    for (const d of disclosures) {
+      const dates = [d.proposed_on, d.reviewed_on, d.approved_on, d.published_on].filter((x): x is string => x !== null);
+      expect(dates.every((x, i) => i === 0 || x >= dates[i - 1]!), `disclosure ${d.id}`).toBe(true);
+    }
+    const lastQuarter = `${years[1]}Q3`;
+    const quarterly = itemsOf.filter((i) => i.org_id === county.id && i.cadence === '每季度');
+    const disclosing = [...new Set(disclosures.map((d) => d.org_id))];
+    const published = new Set(disclosures.filter((d) => d.published_on !== null && d.published_on <= TEST_TODAY).map((d) => `${d.org_id}:${d.item_id}:${d.period_label}`));
+    const behind = disclosing.filter((id) => quarterly.some((i) => i.sector === orgById.get(id)!.sector && !published.has(`${id}:${i.id}:${lastQuarter}`)));
+    expect(behind.length).toBe(v.disclosuresBehind);
+    expect(behind.length).toBeGreaterThanOrEqual(2);
+    expect(behind.length / disclosing.length).toBeLessThan(0.15);
+    const unreviewed = disclosures.filter((d) => d.reviewed_on === null && d.proposed_on < addDays(TEST_TODAY, -10)).length;
+    expect(unreviewed).toBe(v.disclosuresUnreviewed);
+    expect(unreviewed).toBeGreaterThanOrEqual(2);
+
+    // Cadre events: members' under their own organization and name; recruitment by kind; reserve cadres; talks.
+    const cadres = await db
+      .selectFrom('cadre_events as c')
+      .leftJoin('memberships as m', 'm.id', 'c.membership_id')
+      .leftJoin('people as p', 'p.id', 'm.person_id')
+      .select(['c.kind', 'c.subkind', 'c.org_id', 'c.frontline', 'c.person_name', 'c.membership_id', 'm.org_id as member_org', 'p.name'])
+      .execute();
+    expect(cadres.filter((c) => c.membership_id !== null).every((c) => c.org_id === c.member_org && c.person_name === c.name)).toBe(true);
+    for (const kind of ['调整', '提拔', '招录', '后备干部', '提醒谈话', '诫勉', '考核评优']) expect(cadres.some((c) => c.kind === kind), kind).toBe(true);
+    for (const sub of ['公务员', '选调生', '事业单位']) expect(cadres.some((c) => c.kind === '招录' && c.subkind === sub), sub).toBe(true);
+    expect(cadres.some((c) => c.kind === '提拔' && c.frontline === 1)).toBe(true);
+
+    // Publications by level and form; figure sets with catalog ids of the right source and unit.
+    const publications = await db.selectFrom('publications').selectAll().execute();
+    expect(new Set(publications.map((p) => p.medium_level)).size).toBeGreaterThanOrEqual(5);
+    expect(publications.some((p) => p.form === '图文') && publications.some((p) => p.form === '视频' || p.form === '微视频')).toBe(true);
+    const sets = await db.selectFrom('figure_sets').selectAll().execute();
+    const values = await db.selectFrom('figure_values').selectAll().execute();
+    expect(sets.filter((x) => x.source_department.endsWith('纪委监委')).length).toBeGreaterThanOrEqual(3);
+    for (const x of values) {
+      const set = sets.find((y) => y.id === x.set_id)!;
+      const entry = catalogEntry(x.indicator_id);
+      expect(entry?.source_record, x.indicator_id).toBe(set.source_department.endsWith('纪委监委') ? 'discipline_case_aggregate' : 'manual');
+      expect(x.unit, x.indicator_id).toBe(entry!.unit);
+      expect(x.value >= 0 && set.entered_on > set.period_end, x.indicator_id).toBe(true);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The demo county (演示县): a realistic, deterministic county of `members` party members with its organizations,
  * development records, organizational life, party dues, party posts, study and training hours, service records,
- * honors and donations, for demonstrations, the benchmarks and the rule engine's tests.
+ * honors and donations, and the supervision ledgers (lists and tasks, inspections and rectification, ratings,
+ * disclosures, cadre and publicity records, hand-entered figure sets), for demonstrations, the benchmarks and the rule engine's tests.
  * Same seed, options and "today" → the same records. Written in one transaction through insertOrg and the bulk
  * writers, and only into an empty database.
  */
@@ -22,6 +23,7 @@ import { hash32, minDate } from './rng.js';
 import { summarize } from './summarize.js';
 import { verifyMeetings, verifyPlan } from './verify-plan.js';
 import { workSubjects, type WorkSubject } from './work-subjects.js';
+import { writeSupervision } from './write-supervision.js';
 import { writeWork } from './write-work.js';
 
 export type { DemoOptions, DemoSummary } from './demo-types.js';
@@ -48,8 +50,8 @@ export async function generateDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<De
     const plan = planCounty(frame);
     verifyPlan(plan, tx.clock.today());
     progress(1, 1, '生成演示数据');
-    const { meetings, dues, work } = await writePlan(tx, plan, progress);
-    return summarize(plan, meetings, dues, work);
+    const { meetings, dues, work, supervision } = await writePlan(tx, plan, progress);
+    return summarize(plan, meetings, dues, work, supervision);
   });
 }
 
@@ -74,7 +76,7 @@ async function writePlan(
   ctx: Ctx,
   plan: CountyPlan,
   progress: Progress,
-): Promise<Pick<DemoSummary, 'meetings' | 'dues'> & { work: Pick<DemoSummary, 'study' | 'service' | 'honors' | 'donations'> }> {
+): Promise<Pick<DemoSummary, 'meetings' | 'dues' | 'supervision'> & { work: Pick<DemoSummary, 'study' | 'service' | 'honors' | 'donations'> }> {
   // Organizations one by one through insertOrg (parents come first in the plan), a few hundred to a few thousand.
   const orgs = new Map<string, { id: number; path: string; depth: number }>();
   for (const [i, o] of plan.orgs.entries()) {
@@ -126,7 +128,8 @@ async function writePlan(
     progress(batch.done, batch.total, '组织生活');
   }
   const work = await writeWork(ctx, plan, subjects, idOf, progress);
-  return { meetings: written, dues, work };
+  const supervision = await writeSupervision(ctx, plan, subjects, idOf, progress);
+  return { meetings: written, dues, work, supervision };
 }
 
 /** The membership each development record received on approval, by the record's position (undefined: none). */

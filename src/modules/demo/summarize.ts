@@ -7,6 +7,12 @@ import { isBranch, type CountyPlan } from './plan-county.js';
 
 const NO_DUES: DemoSummary['dues'] = { bases: 0, approvals: 0, payments: 0, quarterlyBranches: 0, arrears3to5: 0, arrears6plus: 0 };
 type Work = Pick<DemoSummary, 'study' | 'service' | 'honors' | 'donations'>;
+const NO_SUPERVISION: DemoSummary['supervision'] = {
+  lists: 0, listItems: 0, tasks: 0, taskEvents: 0, tasksOverdue: 0, tasksLate: 0, inspections: 0, inspectionsByKind: {}, inspectionTargets: 0, problems: 0, problemsBySource: {},
+  problemEvents: 0, problemsOverdue: 0, problemsLate: 0, problemsReopened: 0, ratings: 0, gradesBy: {}, starRatings: 0, weakCases: 0, weakCasesClosed: 0, designations: 0,
+  designationsByKind: {}, disclosureItems: 0, disclosures: 0, disclosuresBehind: 0, disclosuresUnreviewed: 0, busyVillages: 0, cadreEvents: 0, cadreEventsByKind: {},
+  publications: 0, publicationsByLevel: {}, figureSets: 0, figureValues: 0,
+};
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const NO_WORK: Work = {
   study: { trainings: 0, attendance: 0, records: 0, year: null, below32: 0, secretariesBetween: 0, secretariesNoTraining: 0 },
@@ -19,7 +25,13 @@ const NO_WORK: Work = {
  * Meetings, dues and the member-work ledgers are made while they are written, so the caller counts them (none: a
  * plan not written yet).
  */
-export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings'], dues: DemoSummary['dues'] = NO_DUES, work: Work = NO_WORK): DemoSummary {
+export function summarize(
+  plan: CountyPlan,
+  meetings: DemoSummary['meetings'],
+  dues: DemoSummary['dues'] = NO_DUES,
+  work: Work = NO_WORK,
+  supervision: DemoSummary['supervision'] = NO_SUPERVISION,
+): DemoSummary {
   const { frame } = plan;
   const byKind = Object.fromEntries(ORG_KINDS.map((k) => [k, 0])) as Record<OrgKind, number>;
   const branchesBySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
@@ -68,6 +80,7 @@ export function summarize(plan: CountyPlan, meetings: DemoSummary['meetings'], d
     dues,
     posts,
     ...work,
+    supervision,
   };
 }
 
@@ -94,5 +107,18 @@ export function describeWork(s: DemoSummary): string[] {
     `服务记录${service.records}条：${parts(service.byKind, '条')}（办实事逾半年仍在办理的${service.longOpen}件）；在职党员到社区报到${service.reports}人次；服务队伍${service.teams}支（成员${service.teamPeople}人次）`,
     `表彰记录${honors.total}条：${parts(honors.byKind, '条')}（已撤销${honors.revoked}条）`,
     `捐款：${donations.campaigns}次活动、${donations.donations}人次、合计${yuan(donations.amountFen)}元`,
+  ];
+}
+
+/** The lines of the supervision ledgers (清单任务, 巡察整改, 分类定级, 三务公开, 干部, 宣传, 填报数据) as people read them. */
+export function describeSupervision(s: DemoSummary['supervision']): string[] {
+  return [
+    `责任清单${s.lists}份（清单事项${s.listItems}项）；任务${s.tasks}项、进展和督办记录${s.taskEvents}条（逾期未完成${s.tasksOverdue}项、逾期完成${s.tasksLate}项）`,
+    `巡察督查${s.inspections}次：${parts(s.inspectionsByKind, '次')}（涉及单位${s.inspectionTargets}个）`,
+    `整改问题${s.problems}个：${parts(s.problemsBySource, '个')}；整改流程记录${s.problemEvents}条（逾期未销号${s.problemsOverdue}个、逾期整改${s.problemsLate}个、重新整改${s.problemsReopened}个）`,
+    `分类定级${s.ratings - s.starRatings}条：${parts(s.gradesBy, '个')}；星级评定${s.starRatings}条；软弱涣散整顿${s.weakCases}个（已销号${s.weakCasesClosed}个）；命名${s.designations}个：${parts(s.designationsByKind, '个')}`,
+    `三务公开：目录事项${s.disclosureItems}项（财务按月公开的村${s.busyVillages}个）、公开记录${s.disclosures}条（期末未按期公开的组织${s.disclosuresBehind}个、提出后未审核${s.disclosuresUnreviewed}条）`,
+    `干部工作记录${s.cadreEvents}条：${parts(s.cadreEventsByKind, '条')}`,
+    `宣传报道${s.publications}篇：${parts(s.publicationsByLevel, '篇')}；填报数据${s.figureSets}组（${s.figureValues}项）`,
   ];
 }
