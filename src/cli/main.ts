@@ -15,11 +15,19 @@ import { registerCheck } from './commands/check.js';
 import { registerDue } from './commands/due.js';
 import { registerDues } from './commands/dues.js';
 import { registerFigures } from './commands/figures.js';
+import { registerFigureSets } from './commands/figure-sets.js';
 import { registerService } from './commands/service.js';
 import { registerHonors } from './commands/honors.js';
 import { registerDonations } from './commands/donations.js';
+import { registerRatings } from './commands/ratings.js';
+import { registerInspections } from './commands/inspections.js';
 import { registerStudy, registerTraining } from './commands/study.js';
+import { registerTasks } from './commands/tasks.js';
 import { registerRules } from './commands/rules.js';
+import { registerWeakSuggest } from './commands/weak-suggest.js';
+import { registerDisclosures } from './commands/disclosures.js';
+import { registerCadres } from './commands/cadres.js';
+import { registerPublicity } from './commands/publicity.js';
 
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
@@ -68,7 +76,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerFigures, registerService, registerHonors, registerDonations, registerStudy, registerTraining, registerRules, registerUser, registerAudit, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerFigures, registerFigureSets, registerService, registerHonors, registerDonations, registerRatings, registerInspections, registerStudy, registerTraining, registerTasks, registerRules, registerWeakSuggest, registerDisclosures, registerCadres, registerPublicity, registerUser, registerAudit, registerServe]) {
     register(program, globals);
   }
   const localize = (cmd: Command): void => {

@@ -6,10 +6,17 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { developmentRoutes } from '../modules/development/development.routes.js';
 import { duesRoutes } from '../modules/dues/dues.routes.js';
 import { figuresRoutes } from '../modules/figures/figures.routes.js';
+import { figureSetRoutes } from '../modules/figure-sets/figure-sets.routes.js';
 import { serviceRoutes } from '../modules/service/service.routes.js';
 import { honorRoutes } from '../modules/honors/honors.routes.js';
 import { donationRoutes } from '../modules/donations/donations.routes.js';
+import { ratingRoutes } from '../modules/ratings/ratings.routes.js';
+import { inspectionRoutes } from '../modules/inspections/inspections.routes.js';
 import { studyRoutes } from '../modules/study/study.routes.js';
+import { taskRoutes } from '../modules/tasks/tasks.routes.js';
+import { disclosureRoutes } from '../modules/disclosures/disclosures.routes.js';
+import { cadreRoutes } from '../modules/cadres/cadres.routes.js';
+import { publicityRoutes } from '../modules/publicity/publicity.routes.js';
 import { meetingRoutes } from '../modules/meetings/meetings.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
@@ -50,10 +57,17 @@ export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   meetingRoutes,
   duesRoutes,
   figuresRoutes,
+  figureSetRoutes,
   serviceRoutes,
   honorRoutes,
   donationRoutes,
+  ratingRoutes,
+  inspectionRoutes,
   studyRoutes,
+  taskRoutes,
+  disclosureRoutes,
+  cadreRoutes,
+  publicityRoutes,
   workbookRoutes,
   rulesRoutes,
   auditRoutes,

@@ -58,9 +58,42 @@ const kinds = {
   HONOR_NOT_FOUND: 'not_found',
   HONOR_ALREADY_REVOKED: 'conflict',
   DONATION_NOT_FOUND: 'not_found',
+  // Responsibility lists and supervised tasks (主体责任清单, 任务清单, 督办): events on a completed or cancelled task
+  LIST_NOT_FOUND: 'not_found',
+  LIST_ITEM_NOT_FOUND: 'not_found',
+  TASK_NOT_FOUND: 'not_found',
+  TASK_CLOSED: 'conflict',
+  // Hand-entered figure sets (another department's figures)
+  FIGURE_SET_NOT_FOUND: 'not_found',
   // Service records: a person already on a team, an open report to the same community; a report already ended
   SERVICE_DUPLICATE: 'conflict',
   SERVICE_ALREADY_ENDED: 'conflict',
+  // Disclosures (三务公开): the catalogue item, the disclosure, a step out of order, a period disclosed twice
+  DISCLOSURE_ITEM_NOT_FOUND: 'not_found',
+  DISCLOSURE_NOT_FOUND: 'not_found',
+  DISCLOSURE_STEP_ORDER: 'conflict',
+  DISCLOSURE_DUPLICATE: 'conflict',
+  // Cadre events and the publicity ledger
+  CADRE_EVENT_NOT_FOUND: 'not_found',
+  PUBLICATION_NOT_FOUND: 'not_found',
+  // Ratings (分类定级, 星级), 软弱涣散 cases and designations
+  RATING_SCHEME_NOT_FOUND: 'not_found',
+  RATING_SCHEME_CODE_TAKEN: 'conflict',
+  RATING_SCHEME_BUILTIN: 'conflict',
+  RATING_NOT_FOUND: 'not_found',
+  RATING_DUPLICATE: 'conflict',
+  RATING_ALREADY_DECIDED: 'conflict',
+  WEAK_CASE_NOT_FOUND: 'not_found',
+  WEAK_CASE_EXISTS: 'conflict',
+  WEAK_CASE_STEP_ORDER: 'conflict',
+  DESIGNATION_NOT_FOUND: 'not_found',
+  DESIGNATION_ALREADY_REVOKED: 'conflict',
+  // Inspections and the rectification ledger (巡察, 督查 → 整改台账)
+  INSPECTION_NOT_FOUND: 'not_found',
+  INSPECTION_TARGET_DUPLICATE: 'conflict',
+  PROBLEM_NOT_FOUND: 'not_found',
+  PROBLEM_TRANSITION_INVALID: 'conflict',
+  PROBLEM_CLOSED: 'conflict',
   // Import / export
   IMPORT_INVALID: 'invalid',
   WORKBOOK_UNREADABLE: 'unreadable',

@@ -12,6 +12,17 @@ import { setDuesBase } from '../../src/modules/dues/set-dues-base.js';
 import { recordHonor } from '../../src/modules/honors/record-honor.js';
 import { recordDonation } from '../../src/modules/donations/record-donation.js';
 import { createTraining } from '../../src/modules/study/create-training.js';
+import { createTask } from '../../src/modules/tasks/create-task.js';
+import { assessRating } from '../../src/modules/ratings/assess-rating.js';
+import { openWeakCase } from '../../src/modules/ratings/open-weak-case.js';
+import { stepWeakCase } from '../../src/modules/ratings/step-weak-case.js';
+import { recordProblem } from '../../src/modules/inspections/record-problem.js';
+import { stepProblem } from '../../src/modules/inspections/step-problem.js';
+import { createFigureSet } from '../../src/modules/figure-sets/create-figure-set.js';
+import { createDisclosureItem } from '../../src/modules/disclosures/create-disclosure-item.js';
+import { proposeDisclosure } from '../../src/modules/disclosures/propose-disclosure.js';
+import { recordCadreEvent } from '../../src/modules/cadres/record-cadre-event.js';
+import { recordPublication } from '../../src/modules/publicity/record-publication.js';
 import { ENGINES, type Engine } from '../helpers/test-db.js';
 import { logIn, useApi, type ApiHarness } from '../helpers/http.js';
 import { workbookBuffer } from '../helpers/workbook.js';
@@ -89,6 +100,43 @@ const MATRIX = {
   'record attendance at a B1 training':      [200,   200,          200,          403],
   'read the study figures of B3':            [200,   404,          404,          404],
   'read the study ranking of T1':            [200,   200,          404,          200],
+  'assign a task from T1 to B1':             [201,   201,          404,          403],
+  'report progress on a T1 → B1 task':       [201,   201,          201,          403],
+  'supervise a T1 → B1 task':                [201,   201,          403,          403],
+  'read the task figures of B3':             [200,   404,          404,          404],
+  'record an inspection by T1':              [201,   201,          404,          403],
+  'record a problem in B1':                  [201,   201,          201,          403],
+  'read the problems of T1':                 [200,   200,          404,          200],
+  'accept a problem of B1 (superior only)':  [200,   200,          403,          403],
+  'read the inspection figures of B3':       [200,   404,          404,          404],
+  'enter a figure set for B1':               [201,   201,          201,          403],
+  'enter a figure set for T1':               [201,   201,          404,          403],
+  'enter a figure set for B3':               [201,   404,          404,          404],
+  'read the figure sets of T1':              [200,   200,          404,          200],
+  'correct a figure value (B1)':             [200,   200,          200,          403],
+  'delete a figure set (B3)':                [200,   404,          404,          404],
+  'read the hand-entered figures of B3':     [200,   404,          404,          404],
+  'list the indicators entered by hand':     [200,   200,          200,          200],
+  'install the disclosure catalogue for T1': [200,   200,          404,          403],
+  'propose a disclosure (B1)':               [201,   201,          201,          403],
+  'take a disclosure step (B3)':             [200,   404,          404,          404],
+  'read the disclosure status of T1':        [200,   200,          404,          200],
+  'read the disclosure figures of B3':       [200,   404,          404,          404],
+  'record a cadre event (B1)':               [201,   201,          201,          403],
+  'read the cadre events of T1':             [200,   200,          404,          200],
+  'delete a cadre event (B3)':               [200,   404,          404,          404],
+  'record a publication (B1)':               [201,   201,          201,          403],
+  'delete a publication (B1)':               [200,   200,          200,          403],
+  'read the publicity figures of B3':        [200,   404,          404,          404],
+  'self-assess a rating of B1':              [201,   201,          201,          403],
+  'decide a rating of B1 (superior only)':   [200,   200,          403,          403],
+  'decide a rating of B3':                   [200,   404,          404,          404],
+  'read the ratings of T1':                  [200,   200,          404,          200],
+  'create a rating scheme (admin only)':     [201,   403,          403,          403],
+  'flag B1 for 软弱涣散 review':              [201,   201,          201,          403],
+  'close a 软弱涣散 case of B1 (superior only)': [200, 200,        403,          403],
+  'record a designation of B1':              [201,   201,          201,          403],
+  'read the rating figures of B3':           [200,   404,          404,          404],
 } as const satisfies Record<string, readonly [number, number, number, number]>;
 type Action = keyof typeof MATRIX;
 // Accounts are seen like records, but only a system or organization administrator sees other people's: to a
@@ -168,6 +216,9 @@ async function signInAs(api: ApiHarness, who: Who): Promise<{ username: string; 
 }
 
 type Send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: object) => Promise<LightMyRequestResponse>;
+
+/** A task the town T1 assigns to branch B1. */
+const TASK = { orgCode: 'B1', assignedByCode: 'T1', title: '整顿软弱涣散', ownerName: '张书记', startOn: '2026-03-01', deadline: '2026-12-31' };
 
 const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, string>) => Promise<LightMyRequestResponse>> = {
   'list orgs': (send) => send('GET', '/api/orgs'),
@@ -268,7 +319,104 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
   },
   'read the study figures of B3': (send) => send('GET', '/api/study/figures?org=B3&period=2026'),
   'read the study ranking of T1': (send) => send('GET', '/api/study/ranking?org=T1&period=2026'),
+  'assign a task from T1 to B1': (send) => send('POST', '/api/tasks', TASK),
+  'report progress on a T1 → B1 task': async (send, w) => {
+    const t = await createTask(w.api.ctx, TASK);
+    return send('POST', `/api/tasks/${t.id}/events`, { kind: '进展', happenedOn: '2026-05-01', content: '已召开专题会议', percent: 50 });
+  },
+  'supervise a T1 → B1 task': async (send, w) => {
+    const t = await createTask(w.api.ctx, TASK);
+    return send('POST', `/api/tasks/${t.id}/events`, { kind: '督办', happenedOn: '2026-05-01', content: '请加快进度' });
+  },
+  'read the task figures of B3': (send) => send('GET', '/api/tasks/figures?org=B3&period=2026'),
+  'record an inspection by T1': (send) =>
+    send('POST', '/api/inspections', { orgCode: 'T1', kind: '巡察', title: '镇党委巡察', startOn: '2026-03-01', endOn: '2026-03-31', targets: [{ orgCode: 'B1' }] }),
+  'record a problem in B1': (send) => send('POST', '/api/problems', PROBLEM),
+  'read the problems of T1': (send) => send('GET', '/api/problems?org=T1'),
+  'accept a problem of B1 (superior only)': async (send, w) => {
+    const p = await recordProblem(w.api.ctx, PROBLEM);
+    await stepProblem(w.api.ctx, p.id, { action: '制定措施', on: '2026-05-02', measures: '补齐记录' });
+    await stepProblem(w.api.ctx, p.id, { action: '提请验收', on: '2026-05-03' });
+    return send('POST', `/api/problems/${p.id}/steps`, { action: '验收通过', on: '2026-05-04' });
+  },
+  'read the inspection figures of B3': (send) => send('GET', '/api/inspections/figures?org=B3&period=2026'),
+  'enter a figure set for B1': (send) => send('POST', '/api/figure-sets', { ...FIGURE_SET, orgCode: 'B1' }),
+  'enter a figure set for T1': (send) => send('POST', '/api/figure-sets', { ...FIGURE_SET, orgCode: 'T1' }),
+  'enter a figure set for B3': (send) => send('POST', '/api/figure-sets', { ...FIGURE_SET, orgCode: 'B3' }),
+  'read the figure sets of T1': (send) => send('GET', '/api/figure-sets?org=T1'),
+  'correct a figure value (B1)': async (send, w) => {
+    const set = await createFigureSet(w.api.ctx, { ...FIGURE_SET, orgCode: 'B1' });
+    return send('PUT', `/api/figure-sets/${set.id}/values/cases_filed`, { value: 3 });
+  },
+  'delete a figure set (B3)': async (send, w) => {
+    const set = await createFigureSet(w.api.ctx, { ...FIGURE_SET, orgCode: 'B3' });
+    return send('DELETE', `/api/figure-sets/${set.id}`);
+  },
+  'read the hand-entered figures of B3': (send) => send('GET', '/api/figure-sets/figures?org=B3&period=2026'),
+  'list the indicators entered by hand': (send) => send('GET', '/api/indicators/manual'),
+  'install the disclosure catalogue for T1': (send) => send('POST', '/api/disclosure-items/install', { orgCode: 'T1' }),
+  'propose a disclosure (B1)': async (send, w) => {
+    const item = await createDisclosureItem(w.api.ctx, { orgCode: 'T1', category: '村务', name: '村务公开（矩阵）', cadence: '每季度', sector: '农村' });
+    return send('POST', '/api/disclosures', { orgCode: 'B1', itemId: item.id, periodLabel: '2026Q1', content: '一季度村务', proposedOn: '2026-04-01' });
+  },
+  'take a disclosure step (B3)': async (send, w) => {
+    const item = await createDisclosureItem(w.api.ctx, { orgCode: 'B3', category: '党务', name: '党务公开（矩阵）', cadence: '随时' });
+    const d = await proposeDisclosure(w.api.ctx, { orgCode: 'B3', itemId: item.id, periodLabel: '2026-04-01', content: '重要事项', proposedOn: '2026-04-01' });
+    return send('POST', `/api/disclosures/${d.id}/steps`, { action: '审核', on: '2026-04-02', by: '支委会' });
+  },
+  'read the disclosure status of T1': (send) => send('GET', '/api/disclosures/status?org=T1'),
+  'read the disclosure figures of B3': (send) => send('GET', '/api/disclosures/figures?org=B3&period=2026'),
+  'record a cadre event (B1)': (send, w) => send('POST', '/api/cadre-events', { memberId: w.members.read.id, kind: '提醒谈话', happenedOn: '2026-05-01' }),
+  'read the cadre events of T1': (send) => send('GET', '/api/cadre-events?org=T1'),
+  'delete a cadre event (B3)': async (send, w) => {
+    const e = await recordCadreEvent(w.api.ctx, { memberId: w.members.b3, kind: '诫勉', happenedOn: '2026-05-01' });
+    return send('DELETE', `/api/cadre-events/${e.id}`);
+  },
+  'record a publication (B1)': (send) =>
+    send('POST', '/api/publications', { orgCode: 'B1', title: '稿件', mediumLevel: '县级', mediumName: '县融媒体中心', form: '图文', publishedOn: '2026-05-01' }),
+  'delete a publication (B1)': async (send, w) => {
+    const p = await recordPublication(w.api.ctx, { orgCode: 'B1', title: '误登记', mediumLevel: '自有平台', mediumName: '公众号', form: '图文', publishedOn: '2026-05-01' });
+    return send('DELETE', `/api/publications/${p.id}`);
+  },
+  'read the publicity figures of B3': (send) => send('GET', '/api/publications/figures?org=B3&period=2026'),
+  'self-assess a rating of B1': (send) => send('POST', '/api/ratings', { ...RATING, orgCode: 'B1' }),
+  'decide a rating of B1 (superior only)': async (send, w) => {
+    const r = await assessRating(w.api.ctx, { ...RATING, orgCode: 'B1', year: 2024 });
+    return send('POST', `/api/ratings/${r.id}/decision`, { decidedOn: '2025-03-01' });
+  },
+  'decide a rating of B3': async (send, w) => {
+    const r = await assessRating(w.api.ctx, { ...RATING, orgCode: 'B3' });
+    return send('POST', `/api/ratings/${r.id}/decision`, {});
+  },
+  'read the ratings of T1': (send) => send('GET', '/api/ratings?org=T1&year=2025&scheme=central-2012'),
+  'create a rating scheme (admin only)': (send) =>
+    send('POST', '/api/rating-schemes', {
+      code: 'matrix-scheme', name: '矩阵方案', kind: '分类定级',
+      config: { total: 10, indicators: [{ key: 'a', name: '甲', max: 10 }], bands: [{ grade: '好', min: 5 }, { grade: '差', min: 0 }] },
+    }),
+  'flag B1 for 软弱涣散 review': (send) => send('POST', '/api/weak-orgs', { orgCode: 'B1', year: 2026, source: '自查', reasons: [{ code: 'dues', text: '党费未按期收缴' }], flaggedOn: '2026-05-01' }),
+  'close a 软弱涣散 case of B1 (superior only)': async (send, w) => {
+    const c = await openWeakCase(w.api.ctx, { orgCode: 'B1', year: 2025, source: '上级认定', reasons: [{ code: 'x', text: '班子软弱' }], flaggedOn: '2025-03-01' });
+    await stepWeakCase(w.api.ctx, c.id, { step: 'plan', plan: '整顿', leaderName: '张', deadline: '2025-09-30' });
+    return send('POST', `/api/weak-orgs/${c.id}/steps`, { step: 'close', closedOn: '2025-09-01' });
+  },
+  'record a designation of B1': (send) =>
+    send('POST', '/api/designations', { orgCode: 'B1', title: '示范党支部', kind: '示范党支部', action: '命名', level: '县级', designatedOn: '2026-05-01' }),
+  'read the rating figures of B3': (send) => send('GET', '/api/ratings/figures?org=B3&period=2026'),
 };
+
+/** The self-assessment the rating actions record (central pattern, 92 points). */
+const RATING = {
+  year: 2025, schemeCode: 'central-2012', scores: { 党组织带头人: 19, 工作思路: 9, 工作制度: 14, 活动阵地: 9, 保障机制: 9, 工作业绩: 18, 群众评价: 14 },
+} as const;
+
+/** The figure set the figure-set actions enter (for the organization each names). */
+const FIGURE_SET = { period: '2026', sourceDepartment: '县纪委监委', values: [{ indicatorId: 'cases_filed', value: 2 }] };
+
+/** The problem the rectification actions register in B1. */
+const PROBLEM = {
+  orgCode: 'B1', source: '查摆', category: '三会一课', level: '组织层面', description: '三会一课记录不全', ownerName: '张书记', foundOn: '2026-05-01', deadline: '2026-08-31',
+} as const;
 
 /** The honor the honor actions record (to a member named by each action). */
 const HONOR = { kind: '表彰', recipientKind: '个人', title: '优秀共产党员', level: '县级', awardedBy: '中共T1委员会', awardedOn: '2026-06-28' } as const;

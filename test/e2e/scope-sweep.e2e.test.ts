@@ -27,6 +27,10 @@ import { logIn } from '../helpers/http.js';
 import { snapshotTables } from '../helpers/db-snapshot.js';
 import { workbookBuffer, workbookCells, type WorkbookRecords } from '../helpers/workbook.js';
 import { TEST_PASSWORD, asUser, idNumberFor, makeMember, makeOrg, makeUser } from '../factories.js';
+import { SUPERVISION_SHEET_KEYS } from '../../src/modules/workbook/workbook-format.js';
+
+/** The supervision ledger sheets (0006) in an import's counts: none in these workbooks. */
+const NO_SUPERVISION = Object.fromEntries(SUPERVISION_SHEET_KEYS.map((k) => [k, 0]));
 
 // ── The county ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -209,8 +213,24 @@ const ROUTE_KINDS: [RegExp, Kind][] = [
   // (orgCode). The county holds none of either, so their own ids are swept as missing ones.
   [/^\/api\/study(\/|$)/, 'member'],
   [/^\/api\/trainings(\/|$)/, 'org'],
+  // Lists and tasks belong to organizations (a task to its responsible one; it also names the assigning one). The
+  // county holds none, so their own ids are swept as missing ones.
+  [/^\/api\/(lists|tasks)(\/|$)/, 'org'],
+  // Inspection rounds are conducted by organizations (orgCode, targets' orgCode); problems are owned by them. The
+  // county holds none of either, so their own ids are swept as missing ones.
+  [/^\/api\/(inspections|problems)(\/|$)/, 'org'],
   // The ledgers' figures together: each figure's evidence lists record ids of its own table (asked for with evidence).
   [/^\/api\/figures(\/|$)/, 'member'],
+  // Ratings, 软弱涣散 cases and designations belong to organizations (orgCode); the county holds none, so their own ids
+  // are swept as missing ones. The rating schemes name no record (unknown).
+  [/^\/api\/(ratings|weak-orgs|designations)(\/|$)/, 'org'],
+  // Disclosures, their catalogue and the publicity ledger belong to organizations (orgCode); cadre events name members
+  // (memberId). The county holds none of them, so their own ids are swept as missing ones.
+  [/^\/api\/(disclosures|disclosure-items|publications)(\/|$)/, 'org'],
+  [/^\/api\/cadre-events(\/|$)/, 'member'],
+  // Hand-entered figure sets belong to organizations (orgCode); the county holds none, so their own ids are swept as
+  // missing ones. The manual indicators of the catalog name no record (unknown).
+  [/^\/api\/figure-sets(\/|$)/, 'org'],
 ];
 
 /** A finding's evidence record says what it is: its id is checked against the foreign ids of that kind. */
@@ -267,6 +287,40 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/trainings/:id': { title: '改名培训' },
   'POST /api/trainings/:id/attendance': { memberIds: [MISSING_ID] },
   'DELETE /api/trainings/:id/attendance': { memberIds: [MISSING_ID] },
+  'POST /api/lists': { orgCode: OWN, year: 2026, kind: '任务清单', title: '新清单', items: [{ content: '新事项' }] },
+  'PATCH /api/lists/:id': { title: '改名清单' },
+  'POST /api/lists/:id/items': { items: [{ content: '新事项' }] },
+  'PATCH /api/lists/:id/items/:itemId': { content: '改写事项' },
+  'POST /api/tasks': { orgCode: OWN, assignedByCode: OWN, title: '新任务', ownerName: '张书记', startOn: '2026-05-01', deadline: '2026-06-01' },
+  'PATCH /api/tasks/:id': { title: '改名任务' },
+  'POST /api/tasks/:id/events': { kind: '进展', happenedOn: '2026-05-01', content: '进展' },
+  'POST /api/tasks/:id/complete': { completedOn: '2026-05-01' },
+  'POST /api/rating-schemes': { code: 'sweep-scheme', name: '新方案', kind: '星级', config: { total: 10, indicators: [{ key: 'a', name: '甲', max: 10 }], bands: [{ grade: '好', min: 5 }, { grade: '差', min: 0 }] } },
+  'PUT /api/rating-schemes/:code': { name: '改名方案' },
+  'POST /api/ratings': {
+    orgCode: OWN, year: 2025, schemeCode: 'central-2012',
+    scores: { 党组织带头人: 18, 工作思路: 9, 工作制度: 14, 活动阵地: 9, 保障机制: 9, 工作业绩: 18, 群众评价: 14 },
+  },
+  'PATCH /api/ratings/:id': { memberScore: 90 },
+  'POST /api/ratings/:id/decision': {},
+  'POST /api/weak-orgs': { orgCode: OWN, year: 2026, source: '自查', reasons: [{ code: 'dues', text: '党费未按期收缴' }], flaggedOn: '2026-05-01' },
+  'POST /api/weak-orgs/:id/steps': { step: 'plan', plan: '整顿方案', leaderName: '张三', deadline: '2026-09-30' },
+  'POST /api/designations': { orgCode: OWN, title: '示范党支部', kind: '示范党支部', action: '命名', level: '县级', designatedOn: '2026-05-01' },
+  'POST /api/designations/:id/revoke': { revokedOn: '2026-06-01' },
+  'POST /api/inspections': { orgCode: OWN, kind: '巡察', title: '新巡察', startOn: '2026-05-01', endOn: '2026-05-31', targets: [] },
+  'PATCH /api/inspections/:id': { title: '改名巡察' },
+  'POST /api/inspections/:id/targets': { targets: [{ unitName: '某单位', unitKind: '其他' }] },
+  'POST /api/problems': { orgCode: OWN, source: '查摆', category: '三会一课', level: '组织层面', description: '新问题', ownerName: '张三', foundOn: '2026-05-01', deadline: '2026-08-31' },
+  'PATCH /api/problems/:id': { ownerName: '李四' },
+  'POST /api/problems/:id/steps': { action: '报告进展', on: '2026-05-02', note: '进展' },
+  'POST /api/disclosure-items': { orgCode: OWN, category: '党务', name: '新公开事项', cadence: '每季度' },
+  'POST /api/disclosure-items/install': { orgCode: OWN },
+  'POST /api/disclosures': { orgCode: OWN, itemId: MISSING_ID, periodLabel: '2026Q1', content: '公开内容', proposedOn: '2026-04-01' },
+  'POST /api/disclosures/:id/steps': { action: '审核', on: '2026-05-01', by: '支委会' },
+  'POST /api/cadre-events': { personName: '张三', orgCode: OWN, kind: '调整', happenedOn: '2026-05-01' },
+  'POST /api/publications': { orgCode: OWN, title: '稿件', mediumLevel: '县级', mediumName: '县融媒体中心', form: '图文', publishedOn: '2026-05-01' },
+  'POST /api/figure-sets': { orgCode: OWN, period: '2026', sourceDepartment: '县纪委监委', values: [{ indicatorId: 'cases_filed', value: 1 }] },
+  'PUT /api/figure-sets/:id/values/:indicatorId': { value: 1 },
 };
 
 /** The period the notice, findings and workbook routes are asked about: this year so far, every rule judged. */
@@ -750,7 +804,7 @@ describe.each(ENGINES)('scope sweep on %s', (engine: Engine) => {
       // B1's own rows alone would go in (checked as a dry run, which writes nothing) …
       const dry = await upload(ownRows, true);
       expect(dry.statusCode, dry.body).toBe(200);
-      expect(dry.json()).toEqual({ dryRun: true, counts: { orgs: 1, members: 1, development: 0, meetings: 1, duesBases: 0, duesApprovals: 0, duesPayments: 0, studyRecords: 0, trainings: 0, trainingAttendance: 0, serviceRecords: 0, communityReports: 0, serviceTeams: 0, serviceTeamMembers: 0, honors: 0, donations: 0 } });
+      expect(dry.json()).toEqual({ dryRun: true, counts: { orgs: 1, members: 1, development: 0, meetings: 1, duesBases: 0, duesApprovals: 0, duesPayments: 0, studyRecords: 0, trainings: 0, trainingAttendance: 0, serviceRecords: 0, communityReports: 0, serviceTeams: 0, serviceTeamMembers: 0, honors: 0, donations: 0, ...NO_SUPERVISION } });
       // … but with one row in B2 the whole file is refused, the B2 row named like a missing organization.
       const res = await upload(touching(CODE.B2), false);
       expect(res.statusCode).toBeGreaterThanOrEqual(400);

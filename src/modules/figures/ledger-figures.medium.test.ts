@@ -3,6 +3,7 @@ import { ENGINES, useTestDatabase, type Engine } from '../../../test/helpers/tes
 import { failure } from '../../../test/helpers/errors.js';
 import { asUser, makeCounty, makeMember, makeUser } from '../../../test/factories.js';
 import { recordDonation } from '../donations/record-donation.js';
+import { createFigureSet } from '../figure-sets/create-figure-set.js';
 import { recordHonor } from '../honors/record-honor.js';
 import { createServiceRecord } from '../service/create-service-record.js';
 import { recordStudy } from '../study/record-study.js';
@@ -25,6 +26,8 @@ describe.each(ENGINES)('ledger figures on %s', (engine: Engine) => {
     await createServiceRecord(ctx, { orgCode: B2, kind: '志愿服务', title: '去年的', happenedOn: '2025-12-30', hours: 3 });
     await recordHonor(ctx, { kind: '表彰', recipientKind: '个人', memberId: b.id, title: '优秀共产党员', level: '县级', awardedBy: '县委', awardedOn: '2026-06-28' });
     await recordDonation(ctx, { memberId: a.id, campaign: '抗洪救灾', donatedOn: '2026-07-10', amount: '100' });
+    // Hand-entered figures answer only when entered (for exactly the organization and period asked).
+    await createFigureSet(ctx, { orgCode: 'C', period: '2026', sourceDepartment: '县纪委监委', values: [{ indicatorId: 'cases_filed', value: 5 }] });
 
     const all = await ledgerFigures(ctx, { orgCode: 'C', period: '2026' });
     expect(all.period).toMatchObject({ label: '2026', start: '2026-01-01', end: '2026-12-31' });

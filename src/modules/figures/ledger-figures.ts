@@ -1,7 +1,8 @@
 /**
- * Every figure the member-work ledgers compute, for one organization's subtree and one reporting period, in one
- * answer: the dues, study and training, service, honors and donations figures under their catalog ids, each with how
- * it was computed and the records behind it. The report generator and `dangjian figures` read this; each ledger still
+ * Every figure the ledgers compute, for one organization's subtree and one reporting period, in one answer: the
+ * member-work ledgers (dues, study and training, service, honors, donations), the supervision ledgers (tasks,
+ * inspections and rectification, ratings, disclosures, cadres, publicity) and the hand-entered figure sets, under their
+ * catalog ids, each with how it was computed and the records behind it. The report generator and `dangjian figures` read this; each ledger still
  * computes its own in its own fixed handful of grouped queries.
  */
 import type { Ctx } from '../../context.js';
@@ -9,9 +10,16 @@ import { AppError } from '../../shared/errors.js';
 import type { FigureSet } from '../../shared/figures.js';
 import { donationFigures } from '../donations/donation-figures.js';
 import { duesFigureSet } from '../dues/dues-figure-set.js';
+import { manualFigures } from '../figure-sets/manual-figures.js';
 import { honorFigures } from '../honors/honor-figures.js';
+import { ratingFigures } from '../ratings/rating-figures.js';
+import { inspectionFigures } from '../inspections/inspection-figures.js';
 import { serviceFigures } from '../service/service-figures.js';
 import { studyFigures } from '../study/study-figures.js';
+import { taskFigures } from '../tasks/task-figures.js';
+import { disclosureFigures } from '../disclosures/disclosure-figures.js';
+import { cadreFigures } from '../cadres/cadre-figures.js';
+import { publicityFigures } from '../publicity/publicity-figures.js';
 import type { LedgerFiguresView } from './figures.schema.js';
 
 type Compute = (ctx: Ctx, q: { orgCode?: string | undefined; period: string }) => Promise<FigureSet>;
@@ -22,6 +30,13 @@ export const LEDGERS = {
   service: { label: '服务', compute: serviceFigures },
   honors: { label: '表彰', compute: honorFigures },
   donations: { label: '捐款', compute: donationFigures },
+  tasks: { label: '任务', compute: taskFigures },
+  inspections: { label: '巡察整改', compute: inspectionFigures },
+  ratings: { label: '定级', compute: ratingFigures },
+  disclosures: { label: '公开', compute: disclosureFigures },
+  cadres: { label: '干部', compute: cadreFigures },
+  publicity: { label: '宣传', compute: publicityFigures },
+  manual: { label: '手工填报', compute: manualFigures },
 } as const satisfies Record<string, { label: string; compute: Compute }>;
 export type Ledger = keyof typeof LEDGERS;
 export const LEDGER_KEYS = Object.keys(LEDGERS) as Ledger[];
