@@ -129,7 +129,7 @@ export function buildRatings(scope: SupervisionScope): DemoRatings {
       };
       if (byData && rng.chance(0.4)) {
         const late = year === frame.toYear && rng.chance(0.3);
-        out.weakCases.push({ ...base, status: late ? '待研判' : '不予认定', plan: null, leader_name: null, deadline: null, closed_on: late ? null : minDate(end, addDays(on, rng.int(10, 30))), note: late ? null : '经研判，已整改到位，不予认定' });
+        out.weakCases.push({ ...base, status: late ? '待研判' : '不予认定', plan: null, leader_name: null, deadline: null, closed_on: null, note: late ? null : '经研判，已整改到位，不予认定' });
         continue;
       }
       const deadline = toIso(year, 12, 15);

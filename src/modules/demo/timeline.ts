@@ -57,6 +57,12 @@ export function timeline(rng: Rng, approvedOn: IsoDate, end: IsoDate, violationR
     committeeReviewOn, preReviewOn, branchMeetingOn, superiorInterviewOn, approvedOn, oathOn: fwd(approvedOn, [1, 28]),
     conversionAppliedOn, conversionMeetingOn, conversionApprovedOn, extensionDecidedOn,
   };
+  // An early conversion is planted only where the probation has ended by `end`: the member's 转正 date is the day
+  // the probation ends (党章第七条), and no record may hold a date after today.
+  if (due > end) {
+    all.conversionMeetingOn = null;
+    all.conversionApprovedOn = null;
+  }
   const dates: StepDates = {};
   for (const [key, date] of Object.entries(all) as [keyof StepDates, IsoDate | null][]) {
     if (date && date <= end) dates[key] = date;
