@@ -18,3 +18,9 @@ export function formatTable(headers: string[], rows: (string | number | null)[][
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
+
+/** "共12条，显示第1–10条": a page of a list, in the list's own measure words (条/份/项, 个问题 … 个). */
+export function pageLine(page: { total: number; items: readonly unknown[] }, offset: number, totalWord: string, shownWord: string): string {
+  const shown = page.items.length;
+  return `共${page.total}${totalWord}，显示第${shown ? offset + 1 : 0}–${offset + shown}${shownWord}`;
+}

@@ -15,7 +15,7 @@ import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { CADRE_EVENT_KINDS } from '../../shared/vocab.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 import { printFigures, recordIdOf } from './honors.js';
 
 const CLI_LABELS: Record<string, string> = {
@@ -69,7 +69,7 @@ export function registerCadres(program: Command, globals: () => GlobalOptions): 
           return;
         }
         println(eventTable(page.items));
-        println(`共${page.total}条，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}条`);
+        println(pageLine(page, q.offset, '条', '条'));
       });
     });
 

@@ -26,7 +26,7 @@ import {
 import { parseInput } from '../../shared/validation.js';
 import { DISCLOSURE_CADENCES, DISCLOSURE_CATEGORIES, SECTORS } from '../../shared/vocab.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 import { printFigures, recordIdOf } from './honors.js';
 
 const CLI_LABELS: Record<string, string> = {
@@ -94,7 +94,7 @@ export function registerDisclosures(program: Command, globals: () => GlobalOptio
           return;
         }
         println(disclosureTable(page.items));
-        println(`共${page.total}条，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}条`);
+        println(pageLine(page, q.offset, '条', '条'));
       });
     });
 

@@ -18,7 +18,7 @@ import { setFigureValue } from '../../modules/figure-sets/set-figure-value.js';
 import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 import { printFigures, recordIdOf } from './honors.js';
 
 const CLI_LABELS: Record<string, string> = {
@@ -190,7 +190,7 @@ export function registerFigureSets(program: Command, globals: () => GlobalOption
           return;
         }
         println(setTable(page.items));
-        println(`共${page.total}份，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}份`);
+        println(pageLine(page, q.offset, '份', '份'));
       });
     });
 

@@ -18,7 +18,7 @@ import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { HONOR_KINDS, LEVELS, RECIPIENT_KINDS } from '../../shared/vocab.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 
 const CLI_LABELS: Record<string, string> = {
   ...HONOR_LABELS,
@@ -145,7 +145,7 @@ export function registerHonors(program: Command, globals: () => GlobalOptions): 
           return;
         }
         println(honorTable(page.items));
-        println(`共${page.total}条，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}条`);
+        println(pageLine(page, q.offset, '条', '条'));
       });
     });
 

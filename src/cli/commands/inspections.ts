@@ -31,7 +31,7 @@ import {
 import { parseInput } from '../../shared/validation.js';
 import { INSPECTION_KINDS, PROBLEM_LEVELS, PROBLEM_SOURCES, UNIT_KINDS } from '../../shared/vocab.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 import { printFigures, recordIdOf } from './honors.js';
 
 const CLI_LABELS: Record<string, string> = {
@@ -151,7 +151,7 @@ export function registerInspections(program: Command, globals: () => GlobalOptio
         const page = await findInspections(ctx, q);
         if (g.json) return printJson(page);
         println(inspectionTable(page.items));
-        println(`共${page.total}轮，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}轮`);
+        println(pageLine(page, q.offset, '轮', '轮'));
       });
     });
 
@@ -289,7 +289,7 @@ export function registerInspections(program: Command, globals: () => GlobalOptio
         const page = await findProblems(ctx, q);
         if (g.json) return printJson(page);
         println(problemTable(page.items));
-        println(`共${page.total}个问题，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}个`);
+        println(pageLine(page, q.offset, '个问题', '个'));
       });
     });
 

@@ -7,7 +7,7 @@ import { PUBLICITY_LABELS, publicationInput, publicationListQuery, publicityFigu
 import { parseInput } from '../../shared/validation.js';
 import { MEDIUM_LEVELS, PUBLICATION_FORMS } from '../../shared/vocab.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 import { printFigures, recordIdOf } from './honors.js';
 
 const CLI_LABELS: Record<string, string> = {
@@ -58,7 +58,7 @@ export function registerPublicity(program: Command, globals: () => GlobalOptions
           return;
         }
         println(publicationTable(page.items));
-        println(`共${page.total}条，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}条`);
+        println(pageLine(page, q.offset, '条', '条'));
       });
     });
 

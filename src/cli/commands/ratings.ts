@@ -34,7 +34,7 @@ import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { DESIGNATION_ACTIONS, DESIGNATION_KINDS, LEVELS, WEAK_CASE_SOURCES, WEAK_CASE_STATUSES } from '../../shared/vocab.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 import { printFigures, recordIdOf } from './honors.js';
 
 const CLI_LABELS: Record<string, string> = {
@@ -285,7 +285,7 @@ export function registerRatings(program: Command, globals: () => GlobalOptions):
         const page = await findRatings(ctx, q);
         if (g.json) return printJson(page);
         println(ratingTable(page.items));
-        println(`共${page.total}条，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}条`);
+        println(pageLine(page, q.offset, '条', '条'));
         for (const c of page.quotas) println(`${c.grade}：${c.count}个，占${c.share ?? '—'}%（上限${c.maxShare}%）${c.exceeded ? '，超出比例上限' : ''}`);
       });
     });

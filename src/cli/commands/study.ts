@@ -20,7 +20,7 @@ import {
 import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 
 const CLI_LABELS: Record<string, string> = {
   ...STUDY_LABELS,
@@ -118,7 +118,7 @@ export function registerStudy(program: Command, globals: () => GlobalOptions): v
             list.items.map((r) => [String(r.id), r.studiedOn, `${r.name}（${r.memberId}）`, r.orgName, r.kind, r.title, r.hours, String(r.points), r.source ?? '']),
           ),
         );
-        println(`共${list.total}条，显示第${list.items.length === 0 ? 0 : q.offset + 1}–${q.offset + list.items.length}条`);
+        println(pageLine(list, q.offset, '条', '条'));
       });
     });
 
@@ -262,7 +262,7 @@ export function registerTraining(program: Command, globals: () => GlobalOptions)
             ]),
           ),
         );
-        println(`共${list.total}次培训，显示第${list.items.length === 0 ? 0 : q.offset + 1}–${q.offset + list.items.length}次`);
+        println(pageLine(list, q.offset, '次培训', '次'));
       });
     });
 

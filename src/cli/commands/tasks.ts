@@ -34,7 +34,7 @@ import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { LIST_KINDS, TASK_STATUSES } from '../../shared/vocab.js';
 import { printJson, println, withSession, type GlobalOptions } from '../runtime.js';
-import { formatTable } from '../table.js';
+import { formatTable, pageLine } from '../table.js';
 import { printFigures, recordIdOf } from './honors.js';
 
 const CLI_LABELS: Record<string, string> = {
@@ -164,7 +164,7 @@ export function registerTasks(program: Command, globals: () => GlobalOptions): v
         const page = await findLists(ctx, q);
         output(g, page, () => {
           println(formatTable(['编号', '组织', '年度', '类别', '标题', '印发日期', '事项'], page.items.map((l) => [String(l.id), l.orgName, String(l.year), l.kind, l.title, l.issuedOn ?? '', String(l.itemCount)])));
-          println(`共${page.total}份，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}份`);
+          println(pageLine(page, q.offset, '份', '份'));
         });
       });
     });
@@ -245,7 +245,7 @@ export function registerTasks(program: Command, globals: () => GlobalOptions): v
         const page = await findTasks(ctx, q);
         output(g, page, () => {
           println(taskTable(page.items));
-          println(`共${page.total}项，显示第${page.items.length ? q.offset + 1 : 0}–${q.offset + page.items.length}项`);
+          println(pageLine(page, q.offset, '项', '项'));
         });
       });
     });
