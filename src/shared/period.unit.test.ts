@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.js';
-import { daysFrom, monthsBetween, parsePeriod, periodOf, unitHolding, unitsEndingIn } from './period.js';
+import { daysFrom, monthsBetween, parsePeriod, periodOf, previousPeriod, samePeriodLastYear, unitHolding, unitsEndingIn } from './period.js';
 
 function parseError(text: string): AppError {
   try {
@@ -14,14 +14,14 @@ function parseError(text: string): AppError {
 
 describe('parsePeriod', () => {
   it('reads a month, a quarter, a half and a year, with their Chinese titles and closed date ranges', () => {
-    expect(parsePeriod('2022-03')).toEqual({ label: '2022-03', title: '2022年3月', start: '2022-03-01', end: '2022-03-31' });
+    expect(parsePeriod('2022-03')).toEqual({ kind: 'month', label: '2022-03', title: '2022年3月', start: '2022-03-01', end: '2022-03-31' });
     expect(parsePeriod('2024-02')).toMatchObject({ start: '2024-02-01', end: '2024-02-29' });
     expect(parsePeriod('2023-02')).toMatchObject({ end: '2023-02-28' });
-    expect(parsePeriod('2022Q1')).toEqual({ label: '2022Q1', title: '2022年第一季度', start: '2022-01-01', end: '2022-03-31' });
-    expect(parsePeriod('2022Q4')).toEqual({ label: '2022Q4', title: '2022年第四季度', start: '2022-10-01', end: '2022-12-31' });
-    expect(parsePeriod('2022H1')).toEqual({ label: '2022H1', title: '2022年上半年', start: '2022-01-01', end: '2022-06-30' });
-    expect(parsePeriod('2022H2')).toEqual({ label: '2022H2', title: '2022年下半年', start: '2022-07-01', end: '2022-12-31' });
-    expect(parsePeriod('2022')).toEqual({ label: '2022', title: '2022年', start: '2022-01-01', end: '2022-12-31' });
+    expect(parsePeriod('2022Q1')).toEqual({ kind: 'quarter', label: '2022Q1', title: '2022年第一季度', start: '2022-01-01', end: '2022-03-31' });
+    expect(parsePeriod('2022Q4')).toEqual({ kind: 'quarter', label: '2022Q4', title: '2022年第四季度', start: '2022-10-01', end: '2022-12-31' });
+    expect(parsePeriod('2022H1')).toEqual({ kind: 'half', label: '2022H1', title: '2022年上半年', start: '2022-01-01', end: '2022-06-30' });
+    expect(parsePeriod('2022H2')).toEqual({ kind: 'half', label: '2022H2', title: '2022年下半年', start: '2022-07-01', end: '2022-12-31' });
+    expect(parsePeriod('2022')).toEqual({ kind: 'year', label: '2022', title: '2022年', start: '2022-01-01', end: '2022-12-31' });
   });
 
   it('accepts surrounding blanks and a lower-case q or h', () => {
@@ -95,5 +95,33 @@ describe('daysFrom', () => {
     expect(daysFrom('2022-12-31', '2023-01-01')).toBe(1);
     expect(daysFrom('2025-03-01', '2025-04-05')).toBe(35);
     expect(daysFrom('2022-03-10', '2022-03-01')).toBe(-9);
+  });
+});
+
+describe('date ranges and comparable periods', () => {
+  it('parses a range of dates in any of its spellings, and names a reversed or impossible one', () => {
+    for (const text of ['2026-03-15~2026-09-30', '2026-03-15..2026-09-30', '2026-03-15至2026-09-30', ' 2026-03-15 ～ 2026-09-30 ']) {
+      expect(parsePeriod(text)).toEqual({
+        kind: 'range',
+        label: '2026-03-15~2026-09-30',
+        title: '2026年3月15日至2026年9月30日',
+        start: '2026-03-15',
+        end: '2026-09-30',
+      });
+    }
+    expect(parseError('2026-09-30~2026-03-15').issues[0]).toMatchObject({ field: 'period' });
+    expect(parseError('2026-02-30~2026-03-15').message).toContain('格式不正确');
+  });
+
+  it('finds the same period a year earlier (同比) and the period just before (环比)', () => {
+    expect(samePeriodLastYear(parsePeriod('2026H1')).label).toBe('2025H1');
+    expect(samePeriodLastYear(parsePeriod('2026-03')).label).toBe('2025-03');
+    expect(samePeriodLastYear(parsePeriod('2026Q4')).label).toBe('2025Q4');
+    expect(samePeriodLastYear(parsePeriod('2024-02-01~2024-02-29'))).toMatchObject({ start: '2023-02-01', end: '2023-02-28' });
+    expect(previousPeriod(parsePeriod('2026-01')).label).toBe('2025-12');
+    expect(previousPeriod(parsePeriod('2026H1')).label).toBe('2025H2');
+    expect(previousPeriod(parsePeriod('2026Q3')).label).toBe('2026Q2');
+    expect(previousPeriod(parsePeriod('2026'))).toMatchObject({ label: '2025', kind: 'year' });
+    expect(previousPeriod(parsePeriod('2026-03-11~2026-03-20'))).toMatchObject({ start: '2026-03-01', end: '2026-03-10' });
   });
 });
