@@ -87,6 +87,8 @@ export const MEETING_KINDS = [
   '民主生活会',
   '理论学习中心组学习',
   '谈心谈话',
+  /** A meeting of a 党委 / 党工委 / 党组 (its standing committee included): 党委会, 常委会, 专题党委会, 党建工作领导小组会. */
+  '党委会',
   '其他',
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];

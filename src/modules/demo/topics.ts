@@ -59,6 +59,43 @@ const CENTRAL_GROUP: readonly string[] = [
   '专题学习安全生产和防灾减灾', '专题学习共同富裕示范区建设', '专题学习法治建设', '专题学习生态文明建设',
 ];
 
+/**
+ * Topics of a 党委（常委）会 (kind 党委会), by subject: the meeting figures read party building, ideology, talent work
+ * and “三重一大” from these words (src/modules/meetings/meeting-figures.ts).
+ */
+const COMMITTEE_SESSION: Record<'partyBuilding' | 'ideology' | 'talent' | 'majorDecision' | 'general', readonly string[]> = {
+  partyBuilding: [
+    '研究部署基层党建重点任务', '听取基层党建工作述职评议情况汇报', '研究落实全面从严治党主体责任', '研究党的建设工作要点',
+    '党建工作领导小组会议：研究基层党组织建设', '研究发展党员和党员队伍建设工作', '研究年度组织工作要点',
+  ],
+  ideology: ['专题研究意识形态工作', '听取意识形态工作责任制落实情况汇报', '分析研判意识形态领域形势，部署网络意识形态工作'],
+  talent: ['研究人才工作，部署乡土人才培育', '听取人才工作领导小组工作汇报', '研究引进培养急需紧缺人才'],
+  majorDecision: [
+    '研究“三重一大”事项：年度预算安排', '研究“三重一大”事项：重大项目建设', '研究“三重一大”事项：大额资金使用',
+    '研究“三重一大”事项：干部任免',
+  ],
+  general: [
+    '传达学习上级会议精神，研究贯彻落实意见', '研究经济社会发展重点工作', '研究安全生产和防汛防台工作',
+    '研究乡村振兴重点工作', '研究信访维稳工作', '研究党风廉政建设和反腐败工作',
+  ],
+};
+
+/** The name a 党委会 goes by: the county's 常委会, a 党工委's 党工委会议, any other committee's 党委会议. */
+export type CommitteeBody = '县委常委会会议' | '党工委会议' | '党委会议';
+
+/** A 党委会's topic: one in three on party building, then general business, 三重一大, ideology and talent work. */
+export function committeeSessionTopic(rng: Rng, body: CommitteeBody): string {
+  const subject = rng.weighted([['partyBuilding', 30], ['general', 32], ['majorDecision', 16], ['ideology', 12], ['talent', 10]] as const);
+  const text = rng.pick(COMMITTEE_SESSION[subject]);
+  // A topic that names its own meeting (党建工作领导小组会议) is not prefixed with the committee's.
+  return text.includes('会议：') ? text : `${body}：${text}`;
+}
+
+/** The county's quarterly joint meeting on ideology and public opinion (意识形态工作联席会议暨舆情会商会). */
+export function jointIdeologyTopic(year: number, quarter: number): string {
+  return `${year}年第${['一', '二', '三', '四'][quarter - 1]}季度意识形态工作联席会议暨舆情会商会`;
+}
+
 function applicable(topics: readonly Topic[], on: IsoDate): string[] {
   return topics.filter((t) => (!t.from || on >= t.from) && (!t.to || on <= t.to)).map((t) => t.text);
 }

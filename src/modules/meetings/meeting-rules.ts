@@ -22,3 +22,21 @@ export function checkMeeting(
   }
   return issues;
 }
+
+/** The organizations whose own committee meets as 党委会 (党委, 党工委, 党组; standing committee included). */
+export const COMMITTEE_MEETING_ORG_KINDS = ['党委', '党工委', '党组'] as const;
+
+/**
+ * Whether the organization may hold a meeting of this kind: a 党委会 is a meeting of a 党委, 党工委 or 党组; a branch's
+ * committee meets as 支委会 (《中国共产党支部工作条例（试行）》), a 党总支's as 总支委员会 (recorded as 支委会).
+ */
+export function checkMeetingOrgKind(kind: string, orgKind: string): FieldIssue[] {
+  if (kind !== '党委会' || (COMMITTEE_MEETING_ORG_KINDS as readonly string[]).includes(orgKind)) return [];
+  return [
+    {
+      code: 'ORG_KIND_NOT_ALLOWED',
+      field: 'kind',
+      message: `“党委会”是${COMMITTEE_MEETING_ORG_KINDS.join('、')}的会议，${orgKind}不能召开；党支部、党总支委员会的会议请记为“支委会”`,
+    },
+  ];
+}

@@ -2,7 +2,7 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { throwIfIssues } from '../../shared/errors.js';
 import { getWritableOrgRow } from '../orgs/find-orgs.js';
 import { appendAudit, diff } from '../audit/append-audit.js';
-import { checkMeeting } from './meeting-rules.js';
+import { checkMeeting, checkMeetingOrgKind } from './meeting-rules.js';
 import { getMeeting } from './find-meetings.js';
 import type { MeetingInput, MeetingView } from './meetings.schema.js';
 
@@ -11,7 +11,7 @@ export async function recordMeeting(ctx: Ctx, input: MeetingInput): Promise<Meet
   return inTransaction(ctx, async (tx) => {
     const org = await getWritableOrgRow(tx, input.orgCode, 'orgCode');
     const absentees = input.absentees ?? [];
-    throwIfIssues(checkMeeting({ ...input, absentees }, tx.clock.today(), org.established_on));
+    throwIfIssues([...checkMeeting({ ...input, absentees }, tx.clock.today(), org.established_on), ...checkMeetingOrgKind(input.kind, org.kind)]);
     const now = tx.clock.nowIso();
     const row = await tx.db
       .insertInto('meetings')

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../shared/errors.js';
-import { checkMeeting } from '../meetings/meeting-rules.js';
+import { checkMeeting, checkMeetingOrgKind } from '../meetings/meeting-rules.js';
 import { meetingInput, parseAbsentees } from '../meetings/meetings.schema.js';
 import type { NewMeetingRecord } from '../meetings/insert-meetings-bulk.js';
 import { unknownOrg } from './check-person-row.js';
@@ -30,6 +30,7 @@ export function checkMeetingSheet(
     const found: FieldIssue[] = [];
     const org = v.orgCode ? orgs.get(v.orgCode) : undefined;
     if (v.orgCode && !org) found.push(unknownOrg(v.orgCode));
+    if (v.kind && org?.kind) found.push(...checkMeetingOrgKind(v.kind, org.kind));
     if (v.heldOn && v.expectedCount !== undefined && v.attendedCount !== undefined) {
       found.push(
         ...checkMeeting(
