@@ -16,6 +16,7 @@ import { registerDue } from './commands/due.js';
 import { registerDues } from './commands/dues.js';
 import { registerFigures } from './commands/figures.js';
 import { registerFigureSets } from './commands/figure-sets.js';
+import { registerIndicators } from './commands/indicators.js';
 import { registerService } from './commands/service.js';
 import { registerHonors } from './commands/honors.js';
 import { registerDonations } from './commands/donations.js';
@@ -76,7 +77,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .showSuggestionAfterError(false);
-  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerFigures, registerFigureSets, registerService, registerHonors, registerDonations, registerRatings, registerInspections, registerStudy, registerTraining, registerTasks, registerRules, registerWeakSuggest, registerDisclosures, registerCadres, registerPublicity, registerUser, registerAudit, registerServe]) {
+  for (const register of [registerMigrate, registerDemo, registerImport, registerExport, registerOrgs, registerMembers, registerCheck, registerDue, registerDues, registerFigures, registerFigureSets, registerIndicators, registerService, registerHonors, registerDonations, registerRatings, registerInspections, registerStudy, registerTraining, registerTasks, registerRules, registerWeakSuggest, registerDisclosures, registerCadres, registerPublicity, registerUser, registerAudit, registerServe]) {
     register(program, globals);
   }
   const localize = (cmd: Command): void => {

@@ -5,6 +5,7 @@
  * coverage of a set of implemented ids against the catalog.
  */
 import { INDICATOR_CATALOG } from './catalog-data.js';
+import { COMPUTED_INDICATORS } from './computed-ids.js';
 import { MANUAL_LABELS } from './manual-labels.js';
 
 export interface CatalogEntry {
@@ -28,13 +29,29 @@ export interface CatalogEntry {
 export const MANUAL_SOURCES: readonly string[] = ['manual', 'discipline_case_aggregate'];
 
 const BY_ID = new Map(INDICATOR_CATALOG.map((e) => [e.id, e]));
+const COMPUTED = new Set(COMPUTED_INDICATORS.map((c) => c.id));
 
 export function catalogEntry(id: string): CatalogEntry | undefined {
   return BY_ID.get(id);
 }
 
-export function isManualEntry(e: CatalogEntry): boolean {
+/** A figure only another department can supply (the catalog's manual and discipline-aggregate sources). */
+export function isManualSource(e: CatalogEntry): boolean {
   return MANUAL_SOURCES.includes(e.source_record);
+}
+
+/**
+ * Entered by hand (figure sets): a figure only another department can supply, or one the catalog would compute from
+ * records the platform does not keep (yet): a venue register, a roster at a date, media pick-up … Once a family computes
+ * an id, it can no longer be entered by hand.
+ */
+export function isManualEntry(e: CatalogEntry): boolean {
+  return isManualSource(e) || !COMPUTED.has(e.id);
+}
+
+/** Computed from the records by one of the families (src/indicators/computed-ids.ts). */
+export function isComputed(id: string): boolean {
+  return COMPUTED.has(id);
 }
 
 /** The ids entered by hand (figure sets), in the catalog's order. */
@@ -44,39 +61,9 @@ export function manualIds(): string[] {
 
 /** The Chinese label of an id entered by hand (the id itself for one without a label). */
 export function manualLabel(id: string): string {
-  return MANUAL_LABELS[id] ?? id;
-}
-
-export interface CatalogCoverage {
-  /** Distinct ids of the catalog. */
-  total: number;
-  covered: string[];
-  missing: string[];
-  /** Ids given that the catalog does not hold (new ids a ledger added, or typos). */
-  unknown: string[];
-  /** Covered / missing ids by source_record. */
-  bySource: { source: string; total: number; covered: number; missing: string[] }[];
-}
-
-/**
- * The catalog's ids covered by `implementedIds` and the ones still missing, in distinct ids (and by source record).
- * Rows — the 412 places in the five seed reports where a number stands, several of them sharing an id — are not in
- * the repository (../shared/indicators/seed-indicators.jsonl stays outside it), so coverage is reported in ids only.
- */
-export function catalogCoverage(implementedIds: readonly string[]): CatalogCoverage {
-  const implemented = new Set(implementedIds);
-  const covered = INDICATOR_CATALOG.filter((e) => implemented.has(e.id)).map((e) => e.id);
-  const missing = INDICATOR_CATALOG.filter((e) => !implemented.has(e.id)).map((e) => e.id);
-  const unknown = [...implemented].filter((id) => !BY_ID.has(id)).sort();
-  const sources = [...new Set(INDICATOR_CATALOG.map((e) => e.source_record))].sort();
-  const bySource = sources.map((source) => {
-    const of = INDICATOR_CATALOG.filter((e) => e.source_record === source);
-    return {
-      source,
-      total: of.length,
-      covered: of.filter((e) => implemented.has(e.id)).length,
-      missing: of.filter((e) => !implemented.has(e.id)).map((e) => e.id),
-    };
-  });
-  return { total: INDICATOR_CATALOG.length, covered, missing, unknown, bySource };
+  const label = MANUAL_LABELS[id];
+  if (label) return label;
+  // The catalog's subtype, without the research's English asides: 宣传物料: 横幅 → 宣传物料：横幅.
+  const subtype = BY_ID.get(id)?.record_subtype.replace(/\s*\([^)]*[A-Za-z][^)]*\)/g, '').replace(/:\s*/g, '：').trim();
+  return subtype || id;
 }

@@ -6,6 +6,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { developmentRoutes } from '../modules/development/development.routes.js';
 import { duesRoutes } from '../modules/dues/dues.routes.js';
 import { figuresRoutes } from '../modules/figures/figures.routes.js';
+import { reportsRoutes } from '../reports/reports.routes.js';
 import { figureSetRoutes } from '../modules/figure-sets/figure-sets.routes.js';
 import { serviceRoutes } from '../modules/service/service.routes.js';
 import { honorRoutes } from '../modules/honors/honors.routes.js';
@@ -57,6 +58,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<ApiOptions>[] = [
   meetingRoutes,
   duesRoutes,
   figuresRoutes,
+  reportsRoutes,
   figureSetRoutes,
   serviceRoutes,
   honorRoutes,

@@ -94,6 +94,10 @@ const kinds = {
   PROBLEM_NOT_FOUND: 'not_found',
   PROBLEM_TRANSITION_INVALID: 'conflict',
   PROBLEM_CLOSED: 'conflict',
+  // Indicators and reports: an unknown indicator id, a template that cannot be read or names an unknown indicator
+  INDICATOR_NOT_FOUND: 'not_found',
+  TEMPLATE_NOT_FOUND: 'not_found',
+  TEMPLATE_INVALID: 'invalid',
   // Import / export
   IMPORT_INVALID: 'invalid',
   WORKBOOK_UNREADABLE: 'unreadable',

@@ -13,7 +13,6 @@ import {
 } from '../../modules/figure-sets/figure-sets.schema.js';
 import { findFigureSets } from '../../modules/figure-sets/find-figure-sets.js';
 import { manualFigures } from '../../modules/figure-sets/manual-figures.js';
-import { manualIndicators } from '../../modules/figure-sets/manual-indicators.js';
 import { setFigureValue } from '../../modules/figure-sets/set-figure-value.js';
 import { AppError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
@@ -38,7 +37,6 @@ const CLI_LABELS: Record<string, string> = {
 };
 
 /** The catalog's kinds as the list prints them. */
-const KIND_LABELS: Record<string, string> = { count: '计数', ratio: '比率', yoy: '同比（可为负）', rank: '名次', manual: '数值', sum: '合计' };
 
 /** "clues_disposed=12,cases_filed=5" → the values of a set (FIELD_INVALID naming --values for a malformed pair). */
 export function parseValuePairs(text: string): { indicatorId: string; value: string }[] {
@@ -192,20 +190,5 @@ export function registerFigureSets(program: Command, globals: () => GlobalOption
         println(setTable(page.items));
         println(pageLine(page, q.offset, '份', '份'));
       });
-    });
-
-  const indicators = program.command('indicators').description('指标目录');
-  indicators
-    .command('manual')
-    .description('可手工填报的指标（其他部门数据和纪委监委汇总数据）：编号、名称、单位')
-    .action(() => {
-      const g = globals();
-      const items = manualIndicators();
-      if (g.json) {
-        printJson({ items });
-        return;
-      }
-      println(formatTable(['指标编号', '名称', '单位', '类型', '来源'], items.map((i) => [i.id, i.label, i.unit, KIND_LABELS[i.kind] ?? i.kind, i.sourceRecord === 'manual' ? '其他部门' : '纪委监委'])));
-      println(`共${items.length}项`);
     });
 }

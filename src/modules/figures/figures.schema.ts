@@ -11,7 +11,7 @@ export const FIGURES_LABELS: Record<string, string> = { org: '组织代码', per
 
 export const ledgerFiguresQuery = z.object({
   org: orgCode.optional(),
-  period: z.string().trim().min(1).max(20),
+  period: z.string().trim().min(1).max(40),
   ledger: z.string().trim().max(100).optional().describe(`台账，逗号分隔：${LEDGER_LIST}；不填为全部`),
   evidence: queryBool.default(false).describe('是否列出每个数字所依据的记录编号'),
 });

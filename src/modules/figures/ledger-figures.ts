@@ -1,6 +1,6 @@
 /**
  * Every figure the ledgers compute, for one organization's subtree and one reporting period, in one answer: the
- * member-work ledgers (dues, study and training, service, honors, donations), the supervision ledgers (tasks,
+ * organizations, members, development of new members and meetings, the member-work ledgers (dues, study and training, service, honors, donations), the supervision ledgers (tasks,
  * inspections and rectification, ratings, disclosures, cadres, publicity) and the hand-entered figure sets, under their
  * catalog ids, each with how it was computed and the records behind it. The report generator and `dangjian figures` read this; each ledger still
  * computes its own in its own fixed handful of grouped queries.
@@ -20,11 +20,19 @@ import { taskFigures } from '../tasks/task-figures.js';
 import { disclosureFigures } from '../disclosures/disclosure-figures.js';
 import { cadreFigures } from '../cadres/cadre-figures.js';
 import { publicityFigures } from '../publicity/publicity-figures.js';
+import { orgFigures } from '../orgs/org-figures.js';
+import { memberFigures } from '../members/member-figures.js';
+import { developmentFigures } from '../development/development-figures.js';
+import { meetingFigures } from '../meetings/meeting-figures.js';
 import type { LedgerFiguresView } from './figures.schema.js';
 
 type Compute = (ctx: Ctx, q: { orgCode?: string | undefined; period: string }) => Promise<FigureSet>;
 
 export const LEDGERS = {
+  orgs: { label: '组织', compute: orgFigures },
+  members: { label: '党员', compute: memberFigures },
+  development: { label: '发展党员', compute: developmentFigures },
+  meetings: { label: '组织生活', compute: meetingFigures },
   dues: { label: '党费', compute: duesFigureSet },
   study: { label: '学习培训', compute: studyFigures },
   service: { label: '服务', compute: serviceFigures },

@@ -1,0 +1,34 @@
+/**
+ * The problems and plans a report drafts from the rule engine's findings for the period, for the writer to edit: the
+ * rules most often not carried out (by how many organizations), each with its citation, and for each a plan.
+ * Findings still open only: missed, overdue and violations — not the upcoming ones.
+ */
+import type { Evaluation } from '../rules/evaluate.js';
+
+/** At most this many problems (and plans) are drafted. */
+export const MAX_DRAFTED = 5;
+
+export function draftFromFindings(e: Evaluation): { problems: string[]; plans: string[] } {
+  const titles = new Map<string, string>();
+  for (const set of e.ruleSets) for (const r of set.rules) titles.set(r.id, r.title);
+  const byRule = new Map<string, { rule: string; citation: string; orgs: Set<string>; count: number; people: Set<string> }>();
+  for (const f of e.findings) {
+    if (f.status === 'upcoming') continue;
+    const entry = byRule.get(f.rule) ?? { rule: f.rule, citation: f.citation, orgs: new Set<string>(), count: 0, people: new Set<string>() };
+    entry.orgs.add(f.org);
+    entry.count++;
+    if (f.person) entry.people.add(`${f.org}:${f.person}`);
+    byRule.set(f.rule, entry);
+  }
+  const top = [...byRule.values()].sort((a, b) => b.orgs.size - a.orgs.size || b.count - a.count || a.rule.localeCompare(b.rule)).slice(0, MAX_DRAFTED);
+  const problems = top.map((t) => {
+    const title = titles.get(t.rule) ?? t.rule;
+    const who = t.people.size > 0 ? `涉及${t.people.size}人次` : `共${t.count}处`;
+    return `“${title}”落实不到位。经系统核查，${e.period.title}有${t.orgs.size}个党组织未按要求落实，${who}（依据${t.citation}）。`;
+  });
+  const plans = top.map((t) => {
+    const title = titles.get(t.rule) ?? t.rule;
+    return `对照“${title}”的要求，督促${t.orgs.size}个相关党组织逐项整改到位，纳入每月监测通报跟踪问效。`;
+  });
+  return { problems, plans };
+}
