@@ -112,4 +112,8 @@ export const MANUAL_LABELS: Readonly<Record<string, string>> = {
   village_collective_income_threshold: '村集体经济收入标准',
   village_culture_center_coverage: '村级文化服务中心覆盖率',
   village_posts_consolidated: '整合村级岗位',
+  // Ids the catalog computes from records the platform does not keep (yet), whose subtype is not plain Chinese.
+  committee_party_building_items: '党委（常委）会研究党建工作议题',
+  epidemic_duty_personnel: '疫情防控值守人员',
+  party_liaison_officers_assigned: '选派党建联络员（指导员）',
 };

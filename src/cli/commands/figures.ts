@@ -10,8 +10,8 @@ const CLI_LABELS: Record<string, string> = { ...FIGURES_LABELS, org: '--org', pe
 export function registerFigures(program: Command, globals: () => GlobalOptions): void {
   program
     .command('figures')
-    .description('各台账的统计数字（指标目录编号）：党费、学习培训、服务、表彰、捐款、任务、巡察整改、定级、公开、干部、宣传和手工填报，附计算方法和所依据的记录数')
-    .requiredOption('--period <统计期>', '统计期：月份（2026-03）、季度（2026Q1）、半年（2026H1）或年份（2026）')
+    .description('各台账的统计数字（指标目录编号）：组织、党员、发展党员、组织生活、党费、学习培训、服务、表彰、捐款、任务、巡察整改、定级、公开、干部、宣传和手工填报，附计算方法和所依据的记录数')
+    .requiredOption('--period <统计期>', '统计期：月份（2026-03）、季度（2026Q1）、半年（2026H1）、年份（2026）或日期范围（2026-03-01~2026-09-30）')
     .option('--org <代码>', '组织代码；不填则为可见的全部组织')
     .option('--ledger <台账>', `只列这些台账，逗号分隔：${LEDGER_LIST}`)
     .option('--explain', '列出每个数字的计算方法')
