@@ -1,12 +1,15 @@
 /**
  * The problems and plans a report drafts from the rule engine's findings for the period, for the writer to edit: the
- * rules most often not carried out (by how many organizations), each with its citation, and for each a plan.
+ * rules most often not carried out (by how many organizations), each with its citation, and for each a plan; overdue
+ * rectification and overdue tasks are always among them when there are any.
  * Findings still open only: missed, overdue and violations — not the upcoming ones.
  */
 import type { Evaluation } from '../rules/evaluate.js';
 
-/** At most this many problems (and plans) are drafted. */
+/** At most this many problems (and plans) are drafted from the most frequently missed rules … */
 export const MAX_DRAFTED = 5;
+/** … plus these, whenever they have findings: overdue rectification and overdue tasks are named in every report. */
+const ALWAYS = ['rectification.overdue', 'tasks.overdue'];
 
 export function draftFromFindings(e: Evaluation): { problems: string[]; plans: string[] } {
   const titles = new Map<string, string>();
@@ -20,10 +23,22 @@ export function draftFromFindings(e: Evaluation): { problems: string[]; plans: s
     if (f.person) entry.people.add(`${f.org}:${f.person}`);
     byRule.set(f.rule, entry);
   }
-  const top = [...byRule.values()].sort((a, b) => b.orgs.size - a.orgs.size || b.count - a.count || a.rule.localeCompare(b.rule)).slice(0, MAX_DRAFTED);
+  const ranked = [...byRule.values()].sort((a, b) => b.orgs.size - a.orgs.size || b.count - a.count || a.rule.localeCompare(b.rule));
+  const top = ranked.slice(0, MAX_DRAFTED);
+  for (const rule of ALWAYS) {
+    const entry = byRule.get(rule);
+    if (entry && !top.includes(entry)) top.push(entry);
+  }
   const problems = top.map((t) => {
     const title = titles.get(t.rule) ?? t.rule;
-    const who = t.people.size > 0 ? `涉及${t.people.size}人次` : `共${t.count}处`;
+    const who =
+      t.rule === 'rectification.overdue'
+        ? `共${t.count}个问题逾期未完成整改`
+        : t.rule === 'tasks.overdue'
+          ? `共${t.count}项任务逾期未完成`
+          : t.people.size > 0
+            ? `涉及${t.people.size}人次`
+            : `共${t.count}处`;
     return `“${title}”落实不到位。经系统核查，${e.period.title}有${t.orgs.size}个党组织未按要求落实，${who}（依据${t.citation}）。`;
   });
   const plans = top.map((t) => {
