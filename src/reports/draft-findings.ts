@@ -39,7 +39,7 @@ export function draftFromFindings(e: Evaluation): { problems: string[]; plans: s
           : t.people.size > 0
             ? `涉及${t.people.size}人次`
             : `共${t.count}处`;
-    return `“${title}”落实不到位。经系统核查，${e.period.title}有${t.orgs.size}个党组织未按要求落实，${who}（依据${t.citation}）。`;
+    return `在“${title}”方面还有差距。经系统核查，${e.period.title}有${t.orgs.size}个党组织存在未落实或不符合规定的情形，${who}（依据${t.citation}）。`;
   });
   const plans = top.map((t) => {
     const title = titles.get(t.rule) ?? t.rule;
