@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (STYLE §9): unit = pure rules; medium = services on a real database (SQLite and PostgreSQL);
-// e2e = the CLI and the HTTP API as a user drives them.
+// e2e = the CLI and the HTTP API as a user drives them; browser = the web UI in a real browser.
 export default defineConfig({
   test: {
     projects: [
@@ -24,6 +24,16 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+      {
+        // The web UI in Debian's Chromium (playwright-core) against the real server: test/helpers/browser.ts.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -9,6 +9,7 @@ import { validatorCompiler, type AuthSettings } from './http.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
 import { API_ROUTES } from './routes.js';
+import { registerWeb, webIndex, webRoot } from './web.js';
 
 export interface AppOptions {
   /** The server's context; each request acts through a copy of it carrying the authenticated caller. */
@@ -23,6 +24,8 @@ export interface AppOptions {
   loginRate?: { max: number; windowMs: number };
   /** Number of reverse proxies in front whose X-Forwarded-For is trusted (default 0). */
   trustProxy?: number;
+  /** Serve the web UI (dist/web) at / when it is built (default true). */
+  web?: boolean;
 }
 
 export interface RouteEntry {
@@ -58,7 +61,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('routeList', () => [...routes]);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const web = opts.web === false ? null : webRoot();
+  const index = webIndex(web);
+  registerErrorHandling(app, index);
   const cookieSecure = opts.cookieSecure ?? true;
   registerAuth(app, { ctx: opts.ctx, cookieSecure });
   await registerOpenApi(app);
@@ -70,5 +75,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const routes of API_ROUTES) {
     await app.register(routes, { prefix: '/api', ctx: opts.ctx, auth, engine: opts.engine });
   }
+  await registerWeb(app, web, index);
   return app;
 }

@@ -3,6 +3,7 @@
  * comes from httpStatusOf; request validation and body parsing become the same field issues the services give;
  * anything else is a 500 with a generic Chinese message, logged (without bodies, ID numbers or phone numbers).
  */
+import { isPageRequest } from './web.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, httpStatusOf, type FieldIssue } from '../shared/errors.js';
@@ -11,7 +12,8 @@ import { RequestValidationError, type ErrorBody } from './http.js';
 
 const BODY_FIELD = '(请求体)';
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** `webIndex`: the web UI's index.html, answered for page requests outside /api that match no route. */
+export function registerErrorHandling(app: FastifyInstance, webIndex: Buffer | null = null): void {
   app.setErrorHandler((err, request, reply) => {
     const appError = toAppError(err, request);
     if (httpStatusOf(appError.kind) >= 500) {
@@ -25,6 +27,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
+    // A page of the web UI (/dashboard, /reports …): the application's index.html, when the UI is served.
+    if (webIndex && isPageRequest(request.method, path, request.headers.accept)) {
+      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(webIndex);
+    }
     return sendError(reply, new AppError('ROUTE_NOT_FOUND', `未找到接口：${request.method} ${path}`));
   });
 }

@@ -5,6 +5,7 @@ import { countMembers } from '../members/find-members.js';
 import { createOrg } from './create-org.js';
 import { getOrg, listSubtree } from './find-orgs.js';
 import { moveOrg } from './move-org.js';
+import { orgActions, orgActionsView } from './org-actions.js';
 import { buildTree, type TreeNode } from './tree.js';
 import { updateOrg } from './update-org.js';
 import {
@@ -84,5 +85,14 @@ export const orgRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
       schema: { tags, summary: '统计组织及其下级的现有党员人数', params: codeParams, response: { 200: memberCountView, ...errorResponses } },
     },
     async (req) => ({ orgCode: req.params.code, count: await countMembers(req.ctx, req.params.code) }),
+  );
+
+  app.get(
+    '/orgs/:code/actions',
+    {
+      config,
+      schema: { tags, summary: '当前用户在此组织可以办理的事项（网页据此显示按钮；每次写入仍由服务端检查）', params: codeParams, response: { 200: orgActionsView, ...errorResponses } },
+    },
+    async (req) => orgActions(req.ctx, req.params.code),
   );
 };

@@ -1,0 +1,5 @@
+import { PagePlaceholder } from '../../components/PagePlaceholder';
+
+export function DeskPage() {
+  return <PagePlaceholder title="DeskPage" />;
+}
