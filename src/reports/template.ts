@@ -103,6 +103,9 @@ export function parseTemplate(text: string, source = ''): ReportTemplate {
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   const meta: Record<string, string> = {};
+  /** The line of each header field, and of the header's opening “---”, for the errors. */
+  const metaLine: Record<string, number> = {};
+  const headerLine = i < lines.length ? i + 1 : 1;
   if (lines[i]?.trim() === '---') {
     i++;
     for (; i < lines.length && lines[i]!.trim() !== '---'; i++) {
@@ -111,14 +114,15 @@ export function parseTemplate(text: string, source = ''): ReportTemplate {
       const m = /^([a-z]+)\s*:\s*(.*)$/.exec(line);
       if (!m) throw templateError(source, i + 1, `文件头应为“名称: 值”的形式，而不是“${line}”`);
       meta[m[1]!] = m[2]!.trim();
+      metaLine[m[1]!] = i + 1;
     }
-    if (i >= lines.length) throw templateError(source, 1, '文件头缺少结束的“---”');
+    if (i >= lines.length) throw templateError(source, headerLine, '文件头缺少结束的“---”');
     i++;
   }
-  if (!meta.name) throw templateError(source, 1, '文件头缺少 name（报告种类名称）');
-  if (!meta.title) throw templateError(source, 1, '文件头缺少 title（标题）');
+  if (!meta.name) throw templateError(source, metaLine.name ?? headerLine, '文件头缺少 name（报告种类名称）');
+  if (!meta.title) throw templateError(source, metaLine.title ?? headerLine, '文件头缺少 title（标题）');
   const periods = (meta.periods ?? 'any').split(/[,，\s]+/).filter(Boolean);
-  for (const p of periods) if (!PERIOD_KINDS.includes(p)) throw templateError(source, 1, `periods 中的“${p}”不存在，应为 ${PERIOD_KINDS.join('、')}`);
+  for (const p of periods) if (!PERIOD_KINDS.includes(p)) throw templateError(source, metaLine.periods ?? headerLine, `periods 中的“${p}”不存在，应为 ${PERIOD_KINDS.join('、')}`);
 
   const template: ReportTemplate = { name: meta.name, title: meta.title, periods, lead: [], sections: [] };
   const stack: TemplateSection[] = [];
