@@ -5,8 +5,13 @@
  *      with peak memory;
  *   3. the county's subtree member count through our service, as a ratio to the bare SQL on the raw driver;
  *   4. rule evaluation for the demo county (every rule, a month and a year), as a ratio to the bare SQL that reads
- *      the same facts (bench/rules-bare.ts).
- * Sizes: BENCH_DEMO_MEMBERS (default 25000), BENCH_IMPORT_MEMBERS (default 100000). No figure here is asserted.
+ *      the same facts (bench/rules-bare.ts);
+ *   5. every computed indicator of the demo county (a year and a half year) through the indicator registry, as a ratio
+ *      to the bare grouped SQL computing the same numbers, in all and by family, with the numbers checked equal
+ *      (bench/indicators-bare.ts); and the whole annual report's generation (which also runs the rule engine).
+ * Sizes: BENCH_DEMO_MEMBERS (default 25000), BENCH_IMPORT_MEMBERS (default 100000); BENCH_INDICATOR_ROUNDS (default 5).
+ * BENCH_ONLY=import,rules,indicators (any of them, comma-separated) runs only those parts after the demo's generation
+ * (import covers 2 and 3). No figure here is asserted.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,10 +35,14 @@ import { evaluateRules } from '../src/rules/evaluate.js';
 import { parsePeriod, type Period } from '../src/shared/period.js';
 import { addMonths } from '../src/shared/dates.js';
 import { pgFacts, sqliteFacts, type BareFacts } from './rules-bare.js';
+import { INDICATOR_PERIODS, pgBare, printIndicators, printReport, sqliteBare, type BareDb } from './indicators-bare.js';
 
 const PG_URL = process.env.DANGJIAN_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEMO_MEMBERS = Number(process.env.BENCH_DEMO_MEMBERS ?? 25_000);
 const IMPORT_MEMBERS = Number(process.env.BENCH_IMPORT_MEMBERS ?? 100_000);
+const INDICATOR_ROUNDS = Number(process.env.BENCH_INDICATOR_ROUNDS ?? 5);
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+const runs = (part: 'import' | 'rules' | 'indicators') => ONLY.size === 0 || ONLY.has(part);
 const dir = mkdtempSync(join(tmpdir(), 'dangjian-bench-'));
 const schemas: string[] = [];
 
@@ -44,17 +53,23 @@ interface Target {
   ctx: Ctx;
   raw: RawCounter;
   facts: () => BareFacts;
+  bare: () => BareDb;
+  /** The PostgreSQL schema (null on SQLite). */
+  schema: string | null;
 }
 
 async function fresh(engine: Engine, name: string): Promise<Target> {
   let handle: DatabaseHandle;
   let makeRaw: () => RawCounter;
   let facts: () => BareFacts;
+  let bare: () => BareDb;
+  let schemaName: string | null = null;
   if (engine === 'sqlite') {
     const file = join(dir, `${name}.db`);
     handle = openDatabase({ engine: 'sqlite', file });
     makeRaw = () => sqliteCounter(file);
     facts = () => sqliteFacts(file);
+    bare = () => sqliteBare(file);
   } else {
     const schema = `bench_${name}_${randomBytes(4).toString('hex')}`;
     await admin(`create schema ${schema}`);
@@ -62,9 +77,11 @@ async function fresh(engine: Engine, name: string): Promise<Target> {
     handle = openDatabase({ engine: 'postgres', url: PG_URL, schema });
     makeRaw = () => pgCounter(schema);
     facts = () => pgFacts(PG_URL, schema);
+    bare = () => pgBare(PG_URL, schema);
+    schemaName = schema;
   }
   await migrateToLatest(handle.db);
-  return { handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR, vault: plainVault }, raw: makeRaw(), facts };
+  return { handle, ctx: { db: handle.db, clock: systemClock, actor: SYSTEM_ACTOR, vault: plainVault }, raw: makeRaw(), facts, bare, schema: schemaName };
 }
 
 async function admin(sql: string): Promise<void> {
@@ -151,6 +168,16 @@ async function main(): Promise<void> {
     console.log(`   ${engine.padEnd(8)} ${DEMO_MEMBERS} 名党员 用时 ${fmt(r.seconds)} 秒 = ${Math.round(DEMO_MEMBERS / r.seconds)} 名/秒，峰值内存 ${Math.round(r.peakMb)} MB`);
   }
 
+  if (runs('import')) await importParts();
+  if (runs('rules')) await rulesPart(demos);
+  if (runs('indicators')) await indicatorsPart(demos);
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    await demos[engine].raw.close();
+    await demos[engine].handle.close();
+  }
+}
+
+async function importParts(): Promise<void> {
   console.log('');
   console.log(`2. 导入 ${IMPORT_MEMBERS} 名党员的工作簿（与单纯解析同一文件相比）`);
   const source = await fresh('sqlite', 'source');
@@ -183,7 +210,9 @@ async function main(): Promise<void> {
     await t.raw.close();
     await t.handle.close();
   }
+}
 
+async function rulesPart(demos: Record<Engine, Target>): Promise<void> {
   const today = systemClock.today();
   const lastMonth = parsePeriod(addMonths(today, -1).slice(0, 7));
   const year = parsePeriod(today.slice(0, 4));
@@ -200,8 +229,25 @@ async function main(): Promise<void> {
       );
     }
     await bare.close();
-    await t.raw.close();
-    await t.handle.close();
+  }
+}
+
+async function indicatorsPart(demos: Record<Engine, Target>): Promise<void> {
+  console.log('');
+  console.log(`5. 指标计算（演示县全部计算指标）：本系统指标注册表 与 计算同样数值的裸分组 SQL（预热1轮后测${INDICATOR_ROUNDS}轮）`);
+  console.log('   PostgreSQL 先对演示库执行 ANALYZE（刚生成的库没有统计信息，两边的查询计划都会失真）');
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const t = demos[engine];
+    if (t.schema !== null) await admin(`set search_path = ${t.schema}; analyze`);
+    const rootCode = (await listSubtree(t.ctx))[0]!.code;
+    const bare = t.bare();
+    for (const period of INDICATOR_PERIODS) await printIndicators(engine, t.ctx, bare, rootCode, period, INDICATOR_ROUNDS);
+    await bare.close();
+  }
+  console.log('   生成整份年度报告（annual）的用时，另列：其中包括规则引擎为“存在问题”草稿所做的全部规则检查，以及同比所需的上年指标');
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const t = demos[engine];
+    await printReport(engine, t.ctx, (await listSubtree(t.ctx))[0]!.code, INDICATOR_PERIODS[0]!, Math.max(1, Math.floor(INDICATOR_ROUNDS / 2)));
   }
 }
 
