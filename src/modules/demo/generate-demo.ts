@@ -6,6 +6,7 @@
  * Same seed, options and "today" → the same records. Written in one transaction through insertOrg and the bulk
  * writers, and only into an empty database.
  */
+import { refreshStatistics } from '../../db/statistics.js';
 import { inTransaction, type Ctx } from '../../context.js';
 import { toIso } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
@@ -42,7 +43,7 @@ export async function isDatabaseEmpty(ctx: Ctx): Promise<boolean> {
 export async function generateDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<DemoSummary> {
   const frame = resolveFrame(ctx.clock.today(), opts);
   const progress = opts.onProgress ?? (() => undefined);
-  return inTransaction(ctx, async (tx) => {
+  const summary = await inTransaction(ctx, async (tx) => {
     if (!(await isDatabaseEmpty(tx))) {
       throw new AppError('DATABASE_NOT_EMPTY', '数据库中已有组织数据，不能生成演示县：演示县只能生成到空数据库中');
     }
@@ -53,6 +54,8 @@ export async function generateDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<De
     const { meetings, dues, work, supervision } = await writePlan(tx, plan, progress);
     return summarize(plan, meetings, dues, work, supervision);
   });
+  await refreshStatistics(ctx.db);
+  return summary;
 }
 
 export function resolveFrame(today: string, opts: DemoOptions): DemoFrame {

@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../../db/statistics.js';
 import { inTransaction, type Ctx } from '../../context.js';
 import { checkWorkbook } from './check-workbook.js';
 import { parseWorkbook, type ProgressFn, type WorkbookSource } from './parse-workbook.js';
@@ -34,7 +35,7 @@ export async function importWorkbook(
   const dryRun = Boolean(opts.dryRun);
   // The checks read the database inside the writing transaction: on SQLite nothing can change in between; on
   // PostgreSQL a concurrent insert of the same code or ID number still fails on the unique index, and rolls back.
-  return inTransaction(ctx, async (tx) => {
+  const report = await inTransaction(ctx, async (tx) => {
     const plan = await checkWorkbook(tx, parsed, opts.onProgress);
     const counts = {
       orgs: plan.orgs.length,
@@ -56,6 +57,8 @@ export async function importWorkbook(
     }
     return { dryRun, counts };
   });
+  if (!dryRun) await refreshStatistics(ctx.db);
+  return report;
 }
 
 /** The counts as people read them: 组织3个、党员20名…; the 党费 sheets only when the workbook had any, each ledger sheet only when it had rows. */
