@@ -137,6 +137,15 @@ const MATRIX = {
   'close a 软弱涣散 case of B1 (superior only)': [200, 200,        403,          403],
   'record a designation of B1':              [201,   201,          201,          403],
   'read the rating figures of B3':           [200,   404,          404,          404],
+  'generate the report of T1':               [200,   200,          404,          200],
+  'generate the report of B3':               [200,   404,          404,          404],
+  'download the report of B1 as DOCX':       [200,   200,          200,          200],
+  'write narratives into the report of B1':  [200,   200,          200,          200],
+  'write narratives into the report of B3':  [200,   404,          404,          404],
+  'list the report templates':               [200,   200,          200,          200],
+  'list the indicators and their coverage':  [200,   200,          200,          200],
+  'explain a figure of T1':                  [200,   200,          404,          200],
+  'explain a figure of B3':                  [200,   404,          404,          404],
 } as const satisfies Record<string, readonly [number, number, number, number]>;
 type Action = keyof typeof MATRIX;
 // Accounts are seen like records, but only a system or organization administrator sees other people's: to a
@@ -403,6 +412,15 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
   'record a designation of B1': (send) =>
     send('POST', '/api/designations', { orgCode: 'B1', title: '示范党支部', kind: '示范党支部', action: '命名', level: '县级', designatedOn: '2026-05-01' }),
   'read the rating figures of B3': (send) => send('GET', '/api/ratings/figures?org=B3&period=2026'),
+  'generate the report of T1': (send) => send('GET', '/api/reports?org=T1&period=2026&template=annual'),
+  'generate the report of B3': (send) => send('GET', '/api/reports?org=B3&period=2026H1&template=half-year&format=md'),
+  'download the report of B1 as DOCX': (send) => send('GET', '/api/reports?org=B1&period=2026&template=secretary&format=docx'),
+  'write narratives into the report of B1': (send) => send('POST', '/api/reports?org=B1&period=2026&template=secretary', { narratives: { n1: '支部工作扎实' } }),
+  'write narratives into the report of B3': (send) => send('POST', '/api/reports?org=B3&period=2026&format=html', { narratives: { n1: '支部工作扎实' } }),
+  'list the report templates': (send) => send('GET', '/api/report-templates'),
+  'list the indicators and their coverage': (send) => send('GET', '/api/indicators?coverage=true'),
+  'explain a figure of T1': (send) => send('GET', '/api/indicators/branch_committee_meetings?org=T1&period=2026&evidence=true'),
+  'explain a figure of B3': (send) => send('GET', '/api/indicators/members_total?org=B3&period=2026'),
 };
 
 /** The self-assessment the rating actions record (central pattern, 92 points). */
@@ -494,6 +512,13 @@ describe.each(ENGINES)('role matrix on %s', (engine: Engine) => {
         const page = res.json() as { total: number; items: { org: string }[] };
         expect(page.total).toBeGreaterThan(0);
         expect(new Set(page.items.map((f) => f.org))).toEqual(new Set(['B1']));
+      }
+      if (action === 'generate the report of T1') {
+        expect((res.json() as { org: { code: string } }).org.code).toBe('T1');
+      }
+      if (action === 'download the report of B1 as DOCX') {
+        expect(res.headers['content-type']).toContain('wordprocessingml');
+        expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
       }
       if (action === 'list members of T1') {
         const items = (res.json() as { items: { idNumberMasked: string }[] }).items;

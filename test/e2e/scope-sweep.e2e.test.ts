@@ -25,6 +25,7 @@ import type { UserView } from '../../src/modules/users/users.schema.js';
 import { ENGINES, createTestDatabase, type Engine, type TestDatabase } from '../helpers/test-db.js';
 import { logIn } from '../helpers/http.js';
 import { snapshotTables } from '../helpers/db-snapshot.js';
+import { DOCX_TYPE, docxParagraphs } from '../helpers/docx.js';
 import { workbookBuffer, workbookCells, type WorkbookRecords } from '../helpers/workbook.js';
 import { TEST_PASSWORD, asUser, idNumberFor, makeMember, makeOrg, makeUser } from '../factories.js';
 import { SUPERVISION_SHEET_KEYS } from '../../src/modules/workbook/workbook-format.js';
@@ -231,7 +232,21 @@ const ROUTE_KINDS: [RegExp, Kind][] = [
   // Hand-entered figure sets belong to organizations (orgCode); the county holds none, so their own ids are swept as
   // missing ones. The manual indicators of the catalog name no record (unknown).
   [/^\/api\/figure-sets(\/|$)/, 'org'],
+  // Reports are of an organization's subtree (orgCode); their figures name records only by count. One figure explained
+  // lists the records behind it, each by id: the sweep asks about 支委会 (PATH_VALUES), so they are meetings. The
+  // report templates, the indicator registry and its coverage name no record (unknown).
+  [/^\/api\/reports(\/|$)/, 'org'],
+  [/^\/api\/indicators\/:id$/, 'meeting'],
 ];
+
+/**
+ * Path parameters that name no record but a catalog entry (an indicator id), by route path (GET and HEAD alike): the
+ * own request uses this value, and the probes put the foreign ids and codes there as everywhere (answered like a
+ * missing entry).
+ */
+const PATH_VALUES: Record<string, Record<string, Value>> = {
+  '/api/indicators/:id': { id: 'branch_committee_meetings' },
+};
 
 /** A finding's evidence record says what it is: its id is checked against the foreign ids of that kind. */
 const EVIDENCE_KINDS: Record<string, Kind> = { organization: 'org', meeting: 'meeting', development: 'development', membership: 'member' };
@@ -321,6 +336,7 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/publications': { orgCode: OWN, title: '稿件', mediumLevel: '县级', mediumName: '县融媒体中心', form: '图文', publishedOn: '2026-05-01' },
   'POST /api/figure-sets': { orgCode: OWN, period: '2026', sourceDepartment: '县纪委监委', values: [{ indicatorId: 'cases_filed', value: 1 }] },
   'PUT /api/figure-sets/:id/values/:indicatorId': { value: 1 },
+  'POST /api/reports': { narratives: { n1: '本支部撰写内容' } },
 };
 
 /** The period the notice, findings and workbook routes are asked about: this year so far, every rule judged. */
@@ -509,6 +525,8 @@ function normalized(body: string, value: Value): string {
 async function answerOf(res: LightMyRequestResponse): Promise<unknown> {
   const type = String(res.headers['content-type'] ?? '');
   if (type.startsWith(XLSX_TYPE)) return workbookCells(res.rawPayload);
+  // A report as DOCX: the text of its paragraphs (the body, the appendix table), read like the Markdown one.
+  if (type.startsWith(DOCX_TYPE)) return docxParagraphs(res.rawPayload);
   if (type.includes('json')) return res.json();
   return res.body;
 }
@@ -560,7 +578,7 @@ function planRoute(route: { method: string; url: string }, doc: RouteDoc, caller
   const ownPath: Record<string, Value> = {};
   for (const name of pathNames) {
     const k = slotKindOf(name);
-    ownPath[name] = k === 'code' ? OWN : ((kind && caller.own[kind][0]) ?? MISSING_ID);
+    ownPath[name] = PATH_VALUES[route.url]?.[name] ?? (k === 'code' ? OWN : ((kind && caller.own[kind][0]) ?? MISSING_ID));
   }
   const requiredQuery: Record<string, string> = {};
   for (const q of doc.query) if (q.required) requiredQuery[q.name] = String(sample(q.schema, q.name));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import Database from 'better-sqlite3';
 import { withSearchPath, type Engine } from './test-db.js';
 import { TEST_PG_URL } from './pg-url.js';
 import { workbookBuffer, type WorkbookRecords } from './workbook.js';
@@ -82,4 +83,26 @@ export async function importCounty(cli: CliDatabase, records: WorkbookRecords, m
     for (const m of list.items) ids[m.name] = m.id;
   }
   return ids;
+}
+
+/**
+ * Rows of a plain SQL query on the command's database (read only), for a test to count what it created independently
+ * of the command under test — e.g. the ids of the meetings an import wrote.
+ */
+export async function cliRows(cli: CliDatabase, query: string): Promise<Record<string, unknown>[]> {
+  if (!/^postgres(ql)?:/.test(cli.db)) {
+    const conn = new Database(cli.db, { readonly: true });
+    try {
+      return conn.prepare(query).all() as Record<string, unknown>[];
+    } finally {
+      conn.close();
+    }
+  }
+  const c = new pg.Client({ connectionString: cli.db });
+  await c.connect();
+  try {
+    return (await c.query(query)).rows as Record<string, unknown>[];
+  } finally {
+    await c.end();
+  }
 }
