@@ -106,4 +106,6 @@ export interface ReportDocument {
   appendix: AppendixRow[];
   /** What was dropped because all its figures were empty or zero, for the writer to see. */
   dropped: string[];
+  /** Things the writer should know: the template was written for another kind of period, … */
+  warnings: string[];
 }

@@ -29,6 +29,8 @@ export function draftFromFindings(e: Evaluation): { problems: string[]; plans: s
     const entry = byRule.get(rule);
     if (entry && !top.includes(entry)) top.push(entry);
   }
+  // The catalog's notes on its own certainty (（条目编号待核实）, （具体要求为地方做法）) are for the rules page, not a report.
+  const cite = (c: string) => c.replace(/（[^（）]*(?:待核实|未核实|地方做法|凭记忆)[^（）]*）/g, '');
   const problems = top.map((t) => {
     const title = titles.get(t.rule) ?? t.rule;
     const who =
@@ -39,7 +41,7 @@ export function draftFromFindings(e: Evaluation): { problems: string[]; plans: s
           : t.people.size > 0
             ? `涉及${t.people.size}人次`
             : `共${t.count}处`;
-    return `在“${title}”方面还有差距。经系统核查，${e.period.title}有${t.orgs.size}个党组织存在未落实或不符合规定的情形，${who}（依据${t.citation}）。`;
+    return `在“${title}”方面还有差距。经系统核查，${e.period.title}有${t.orgs.size}个党组织存在未落实或不符合规定的情形，${who}（依据${cite(t.citation)}）。`;
   });
   const plans = top.map((t) => {
     const title = titles.get(t.rule) ?? t.rule;

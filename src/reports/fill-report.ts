@@ -211,12 +211,18 @@ export function fillReport(input: FillInput): ReportDocument {
       }
       out.push({ type: 'paragraph', opener: p.item ? 'item' : null, parts: main.parts, drafted: false });
     }
-    // Openers 一是 二是 … over each run of consecutive items.
-    let n = 0;
+    // Openers 一是 二是 … over each run of consecutive items; a run left with a single item reads as a plain paragraph.
+    let run: Paragraph[] = [];
+    const close = () => {
+      if (run.length === 1) run[0]!.opener = null;
+      else run.forEach((p, i) => (p.opener = `${chineseNumber(i + 1)}是`));
+      run = [];
+    };
     for (const para of out) {
-      if (para.opener === null) n = 0;
-      else para.opener = `${chineseNumber(++n)}是`;
+      if (para.opener === null) close();
+      else run.push(para);
     }
+    close();
     return out;
   };
 
@@ -264,6 +270,7 @@ export function fillReport(input: FillInput): ReportDocument {
     sections: body,
     appendix: printed,
     dropped,
+    warnings: [],
   };
 }
 

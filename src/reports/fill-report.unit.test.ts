@@ -123,7 +123,8 @@ describe('fillReport', () => {
       ],
       { branch_committee_meetings: 5, general_member_meetings: 0, party_lectures: 0, theme_party_days: null, honors_members: 2 },
     );
-    expect(doc.sections[0]!.body.map(printed)).toEqual(['一是召开支委会5次。', '二是本年未登记党课。', '三是受表彰2人。', '一段不编号的话2。', '一是新的一组2。']);
+    expect(doc.sections[0]!.body.map(printed)).toEqual(['一是召开支委会5次。', '二是本年未登记党课。', '三是受表彰2人。', '一段不编号的话2。', '新的一组2。']);
+    // A list left with a single item reads as a plain paragraph (no lone 一是).
     // What was dropped is listed for the writer, with where it was.
     expect(doc.dropped).toEqual(expect.arrayContaining(['工作：召开党员大会0次。', '工作：讲党课0次。', '工作：开展主题党日**次。']));
     // The text instead of a paragraph is not an item's when the paragraph is not one.

@@ -64,7 +64,7 @@ export async function generateReport(ctx: Ctx, req: ReportRequest): Promise<Repo
       : { problems: [], plans: [] };
 
   const today = ctx.clock.today();
-  return fillReport({
+  const doc = fillReport({
     template,
     templateKey: key,
     org,
@@ -77,4 +77,14 @@ export async function generateReport(ctx: Ctx, req: ReportRequest): Promise<Repo
     generatedAt: ctx.clock.nowIso(),
     signedOn: period.end < today ? period.end : today,
   });
+  const kind = period.kind ?? 'range';
+  if (!template.periods.includes('any') && !template.periods.includes(kind)) {
+    doc.warnings.push(
+      `模板“${template.name}”是为${template.periods.map((p) => PERIOD_KIND_LABELS[p] ?? p).join('、')}编写的，所选统计期${period.title}是${PERIOD_KIND_LABELS[kind]}：文中“全年”“上半年”等用语请核改`,
+    );
+  }
+  if (period.end > today) doc.warnings.push(`统计期${period.title}尚未结束（截至${today}），各项数字为截至目前的情况`);
+  return doc;
 }
+
+const PERIOD_KIND_LABELS: Record<string, string> = { year: '年度', half: '半年', quarter: '季度', month: '月份', range: '日期范围' };

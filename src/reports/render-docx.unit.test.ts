@@ -95,6 +95,7 @@ const doc: ReportDocument = {
   ],
   appendix: rows,
   dropped: [],
+  warnings: [],
 };
 
 describe('renderDocx', () => {

@@ -39,7 +39,7 @@ export function renderMarkdown(doc: ReportDocument): string {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface HtmlOptions {
-  /** The link to the records behind a figure, e.g. /api/indicators/ID/evidence?org=C&period=2026; none when absent. */
+  /** The link to the records behind a figure, e.g. /api/indicators/ID?org=C&period=2026&evidence=true; none when absent. */
   evidenceHref?: (id: string) => string;
 }
 

@@ -147,6 +147,7 @@ export function registerIndicators(program: Command, globals: () => GlobalOption
       await withSession(g, async ({ ctx }) => {
         const doc = await generateReport(ctx, { orgCode: opts.org, period: opts.period, template: opts.template, allowTemplateFile: true, narratives });
         const out = await renderReport(doc, g.json ? 'json' : format);
+        if (!g.json) for (const w of doc.warnings) process.stderr.write(`提示：${w}\n`);
         if (opts.out) {
           writeFileSync(opts.out, out.body);
           const figures = doc.appendix.length;
