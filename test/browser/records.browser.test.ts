@@ -1,0 +1,228 @@
+/**
+ * The rectification ledger (整改台账) and the work ledgers (工作台账) in the browser: the county sees its overdue
+ * problems; the township, superior of its branches, accepts a branch's rectification; the branch secretary is
+ * offered its own steps and never the superior's; the branch records a volunteer service (a missing title is named
+ * under 标题 and nothing is saved; an out-of-range duration is refused by the server under its field); every ledger
+ * tab loads without console errors.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, loginAs, newPage, screenshot, startWebServer, type WebServer } from '../helpers/browser.js';
+import { recordProblem } from '../../src/modules/inspections/record-problem.js';
+import { stepProblem } from '../../src/modules/inspections/step-problem.js';
+import { addDays } from '../../src/shared/dates.js';
+
+/** The error shown for an input (antd links it by aria-describedby), or '' when the input is valid. */
+async function fieldError(page: Page, input: Locator): Promise<string> {
+  if ((await input.getAttribute('aria-invalid')) !== 'true') return '';
+  const ids = (await input.getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(ids.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ');
+}
+
+/** Waits for a value on a slow shared machine (expect.poll's own default is one second). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 200 });
+
+/**
+ * A page with console errors collected. The UI has no favicon yet (web/index.html): the browser's own request for
+ * /favicon.ico is answered here so that its 404 is not taken for an error of these pages.
+ */
+async function open(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const opened = await newPage(browser);
+  await opened.page.route('**/favicon.ico', (r) => r.fulfill({ status: 204, body: '' }));
+  return opened;
+}
+
+async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.getByTitle(option, { exact: true }).last().click();
+}
+
+describe('整改台账 and 工作台账 in the browser', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let branchCode: string;
+  let awaiting: number;
+  let rectifying: number;
+  let today: string;
+
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchBrowser();
+    branchCode = server.accounts.find((a) => a.username === 'branch')!.orgCode;
+    today = server.ctx.clock.today();
+    const base = {
+      orgCode: branchCode,
+      source: '查摆' as const,
+      category: '党费',
+      level: '组织层面' as const,
+      ownerName: '王支书',
+      foundOn: today,
+      deadline: addDays(today, 30),
+    };
+    // A branch problem submitted for acceptance (待验收), and one being rectified (整改中).
+    const a = await recordProblem(server.ctx, { ...base, description: '浏览器测试：党费收缴登记不及时' });
+    await stepProblem(server.ctx, a.id, { action: '制定措施', on: today, measures: '逐月核对党费收缴\n建立收缴台账' });
+    await stepProblem(server.ctx, a.id, { action: '提请验收', on: today, evidence: '党费收缴台账' });
+    awaiting = a.id;
+    const b = await recordProblem(server.ctx, { ...base, description: '浏览器测试：主题党日活动形式单一' });
+    await stepProblem(server.ctx, b.id, { action: '制定措施', on: today, measures: '每季度确定一个主题' });
+    rectifying = b.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the county its overdue problems, named as overdue in words', async () => {
+    const overdue = await server.ctx.db
+      .selectFrom('problems')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '!=', '已销号')
+      .where('deadline', '<', today)
+      .executeTakeFirstOrThrow();
+    const expected = Number(overdue.n);
+    expect(expected).toBeGreaterThan(0);
+
+    const { page, errors } = await open(browser);
+    await loginAs(page, server, 'county');
+    await page.getByRole('link', { name: '整改台账' }).click();
+    await page.waitForURL(/\/problems/);
+    const summary = page.getByLabel('整改进度');
+    await poll(() => summary.textContent()).toContain('逾期未销号');
+    expect(await summary.textContent()).toContain(`逾期未销号${expected}件`);
+
+    await choose(page, page.getByRole('form', { name: '筛选' }), '整改状态', '逾期未销号');
+    await poll(() => page.getByText(`共 ${expected} 个问题`).count()).toBe(1);
+    const rows = page.getByRole('row');
+    await poll(() => rows.filter({ hasText: '已逾期' }).count()).toBe(Math.min(expected, 20));
+    await screenshot(page, '50-problems');
+
+    // A problem's detail: its history, and the overdue named above it.
+    await rows.filter({ hasText: '已逾期' }).first().getByRole('button', { name: /查看问题/ }).click();
+    const drawer = page.getByRole('dialog', { name: '整改问题' });
+    await poll(() => drawer.textContent()).toContain('办理记录');
+    expect(await drawer.textContent()).toContain('已超过整改时限');
+    expect(await drawer.textContent()).toMatch(/登记（待整改）/);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the township accept a branch’s rectification, and the status changes', async () => {
+    const { page, errors } = await open(browser);
+    await loginAs(page, server, 'town');
+    await page.goto(`${server.url}/problems?org=${branchCode}&problem=${awaiting}`);
+    const drawer = page.getByRole('dialog', { name: '整改问题' });
+    await poll(() => drawer.textContent()).toContain('浏览器测试：党费收缴登记不及时');
+    const accept = drawer.getByRole('button', { name: /^验收通过$/ });
+    await accept.waitFor();
+    expect(await drawer.getByRole('button', { name: '验收不通过' }).count()).toBe(1);
+    await accept.click();
+    const modal = page.getByRole('dialog', { name: '办理：验收通过' });
+    await modal.getByLabel('说明').fill('台账齐全，验收通过');
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await poll(() => drawer.textContent()).toContain('已验收待销号');
+    expect(await drawer.textContent()).toContain('台账齐全，验收通过');
+    // Next for the superior: 销号.
+    await drawer.getByRole('button', { name: /^销\s*号$/ }).waitFor();
+    const row = await server.ctx.db.selectFrom('problems').select(['status', 'accepted_on']).where('id', '=', awaiting).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: '待验收', accepted_on: today });
+    expect(errors).toEqual([]);
+  });
+
+  it('offers the branch secretary its own steps and never the superior’s', async () => {
+    const { page, errors } = await open(browser);
+    await loginAs(page, server, 'branch');
+    await page.goto(`${server.url}/problems?problem=${rectifying}`);
+    const drawer = page.getByRole('dialog', { name: '整改问题' });
+    await drawer.getByRole('button', { name: '提请验收' }).waitFor();
+    expect(await drawer.getByRole('button', { name: '报告进展' }).count()).toBe(1);
+    expect(await drawer.getByRole('button', { name: /^销\s*号$/ }).count()).toBe(0);
+    expect(await drawer.getByRole('button', { name: /^验收通过$/ }).count()).toBe(0);
+
+    // Its accepted problem waits for the township's 销号: nothing for the branch to do.
+    await page.goto(`${server.url}/problems?problem=${awaiting}`);
+    await poll(() => drawer.textContent()).toContain('已验收待销号');
+    await poll(() => drawer.textContent()).toContain('当前状态下您没有可办理的步骤');
+    expect(await drawer.getByRole('button', { name: /^销\s*号$/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the branch record a volunteer service: a missing title is named under 标题 and nothing is saved', async () => {
+    const count = async () =>
+      Number(
+        (
+          await server.ctx.db
+            .selectFrom('service_records as s')
+            .innerJoin('organizations as o', 'o.id', 's.org_id')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('o.code', '=', branchCode)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const { page, errors } = await open(browser);
+    await loginAs(page, server, 'branch');
+    await page.getByRole('link', { name: '工作台账' }).click();
+    await page.getByRole('tab', { name: '服务' }).click();
+    await page.getByRole('button', { name: '登记服务记录' }).click();
+    const form = page.getByRole('form', { name: '登记服务记录' });
+    await choose(page, form, '类别', '志愿服务');
+    await form.getByLabel('服务时长（小时）').fill('2');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    const title = form.getByLabel('标题', { exact: true });
+    await poll(() => fieldError(page, title)).toContain('请填写标题');
+    await screenshot(page, '52-records-service-form');
+    expect(await count()).toBe(before);
+
+    // The server's own check, named under its field: more than 24 hours in one record. The browser logs the
+    // refused request (400) as a console error: that one, and only that one, is expected here.
+    await title.fill('清理村口河道垃圾');
+    const hours = form.getByLabel('服务时长（小时）');
+    await hours.fill('30');
+    const logged = errors.length;
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => fieldError(page, hours)).toContain('不超过24');
+    expect(await fieldError(page, title)).toBe('');
+    expect(await count()).toBe(before);
+    expect(errors.slice(logged).every((e) => /status of 400/.test(e))).toBe(true);
+    errors.splice(logged);
+
+    await hours.fill('2');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByRole('row').filter({ hasText: '清理村口河道垃圾' }).count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: '清理村口河道垃圾' }).textContent()).toContain('已办结');
+    expect(await count()).toBe(before + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('loads every ledger tab and list without errors', async () => {
+    const { page, errors } = await open(browser);
+    await loginAs(page, server, 'county');
+    await page.goto(`${server.url}/records`);
+    const ledgers = ['学习培训', '服务', '表彰', '捐款', '任务', '巡察督查', '分类定级', '三务公开', '干部', '宣传', '手工填报'];
+    const subLists: Record<string, string[]> = {
+      学习培训: ['教育培训', '学习记录'],
+      服务: ['服务队伍'],
+      任务: ['责任清单'],
+      分类定级: ['软弱涣散整顿', '示范创建'],
+    };
+    for (const name of ledgers) {
+      await page.getByRole('tab', { name, exact: true }).click();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('alert').count(), name).toBe(0);
+      for (const sub of subLists[name] ?? []) {
+        await page.getByRole('tab', { name: sub, exact: true }).click();
+        await page.waitForLoadState('networkidle');
+        expect(await page.getByRole('alert').count(), `${name}/${sub}`).toBe(0);
+      }
+    }
+    // The county's study records: a full first page, and the create button (the county may record).
+    await page.getByRole('tab', { name: '学习培训', exact: true }).click();
+    await page.getByRole('tab', { name: '学习记录', exact: true }).click();
+    await poll(() => page.getByText(/共 \d+ 条/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '登记党员学习' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /导出本组织工作簿/ }).getAttribute('href')).toContain('/api/export?org=');
+    await screenshot(page, '51-records-study');
+    expect(errors).toEqual([]);
+  });
+});

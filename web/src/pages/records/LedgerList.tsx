@@ -1,0 +1,254 @@
+/**
+ * One list of a ledger, from its description (ledgers.ts): the filter bar (the route's own filters), the paged
+ * table, the detail drawer, and the create drawer (only where the server grants 'record' at the chosen organization),
+ * whose server field issues show under the fields.
+ */
+import { App, Button, Descriptions, Drawer, Empty, Form, Grid, Skeleton, Space, Table, Typography } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useMemo, useState, type ReactNode } from 'react';
+import { ApiError, get, post } from '../../lib/api';
+import { chineseDate, todayIso } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FieldInput } from './FieldInput';
+import { initialValues, issuesToFields, toPayload, toQuery, type FieldSpec, type FormValues } from './form-fields';
+import { detailPathOf, type ColumnSpec, type DetailTable, type ListSpec } from './ledgers';
+
+type Row = Record<string, unknown>;
+
+const PAGE_SIZE = 20;
+
+export function cellText(c: ColumnSpec, row: Row): string {
+  if (c.text) return c.text(row);
+  const v = row[c.field];
+  if (v === null || v === undefined || v === '') return '';
+  if (c.kind === 'date') return chineseDate(String(v));
+  if (c.kind === 'bool' || typeof v === 'boolean') return v ? (c.boolText?.[0] ?? '是') : (c.boolText?.[1] ?? '否');
+  return String(v as string | number);
+}
+
+function cell(c: ColumnSpec, row: Row): ReactNode {
+  const t = cellText(c, row);
+  if (c.kind === 'long') {
+    return (
+      <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: 200 }}>
+        {t}
+      </Typography.Text>
+    );
+  }
+  return t;
+}
+
+function tableColumns(columns: ColumnSpec[]) {
+  return columns.map((c) => ({
+    key: c.field,
+    title: c.title,
+    render: (_: unknown, row: Row) => cell(c, row),
+    ...(c.kind === 'number' ? { align: 'right' as const } : {}),
+    ...(c.kind === 'date' ? { width: 136, onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) } : {}),
+  }));
+}
+
+function SubTable({ table, rows }: { table: DetailTable; rows: Row[] }) {
+  return (
+    <div style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>
+        {table.title}（{rows.length}）
+      </Typography.Title>
+      <Table<Row>
+        size="small"
+        rowKey="__key"
+        columns={tableColumns(table.columns)}
+        dataSource={rows.map((r, i) => ({ ...r, __key: String(r.id ?? r.entryId ?? i) }))}
+        pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        scroll={{ x: true }}
+        locale={{ emptyText: `暂无${table.title}` }}
+      />
+    </div>
+  );
+}
+
+function Detail({ spec, row }: { spec: ListSpec; row: Row }) {
+  const path = detailPathOf(spec, String(row.id));
+  const { data, loading, error, reload } = useApi(() => (path ? get<Row>(path) : Promise.resolve(row)), [path]);
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (loading || !data) return <Skeleton active />;
+  const fields = [...spec.columns, ...(spec.detailExtra ?? [])];
+  return (
+    <>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={fields.map((c) => ({ key: c.field + c.title, label: c.title, children: cellText(c, data) || '—' }))}
+      />
+      {(spec.detailTables ?? []).map((t) => (
+        <SubTable key={t.field} table={t} rows={Array.isArray(data[t.field]) ? (data[t.field] as Row[]) : []} />
+      ))}
+    </>
+  );
+}
+
+function CreateForm({ spec, org, onDone }: { spec: ListSpec; org: string | null; onDone: (created: Row) => void }) {
+  const create = spec.create!;
+  const fields = create.fields as FieldSpec[];
+  const [form] = Form.useForm<FormValues>();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const initial = useMemo(() => initialValues(fields, { org, today: todayIso() }), [fields, org]);
+  const screens = Grid.useBreakpoint();
+  const submit = async (values: FormValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await post<Row>(create.path ?? spec.path, toPayload(fields, values));
+      void message.success(`${create.title}：已保存`);
+      form.resetFields();
+      onDone(created);
+    } catch (e) {
+      if (e instanceof ApiError && e.issues.length) {
+        const split = issuesToFields(fields, e.issues);
+        form.setFields(split.fields);
+        if (split.fields[0]) form.scrollToField(split.fields[0].name);
+        if (split.rest.length) setError(new ApiError(e.status, e.code, e.message, split.rest));
+        else if (!split.fields.length) setError(e);
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form<FormValues>
+      form={form}
+      name={`create-${spec.key}`}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) => void submit(v)}
+      scrollToFirstError
+      aria-label={create.title}
+      style={{ maxWidth: screens.md ? 560 : undefined }}
+    >
+      <ErrorAlert error={error} />
+      {fields.map((f) => (
+        <FieldInput key={f.field} spec={f} />
+      ))}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          保存
+        </Button>
+        <Button onClick={() => form.resetFields()}>重填</Button>
+      </Space>
+    </Form>
+  );
+}
+
+export function LedgerList({ spec, org, canRecord }: { spec: ListSpec; org: string | null; canRecord: boolean }) {
+  const [filterForm] = Form.useForm<FormValues>();
+  const [filters, setFilters] = useState<FormValues>({});
+  const [page, setPage] = useState(1);
+  const [detail, setDetail] = useState<Row | null>(null);
+  const [creating, setCreating] = useState(false);
+  const query = useMemo(() => toQuery(spec.filters, filters, org), [spec, filters, org]);
+  const key = JSON.stringify(query);
+  const { data, loading, error, reload } = useApi(
+    () => (org ? get<Row & { total: number; items: Row[] }>(spec.path, { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : Promise.resolve({ total: 0, items: [] })),
+    [spec.path, key, page],
+  );
+  const filtered = Object.keys(query).length > 1;
+  const apply = (values: FormValues) => {
+    setPage(1);
+    setFilters({ ...values });
+  };
+  const immediate = (changed: FormValues, all: FormValues) => {
+    const name = Object.keys(changed)[0];
+    const f = spec.filters.find((x) => x.field === name);
+    if (f && !['text', 'period', 'year'].includes(f.type)) apply(all);
+  };
+  const columns = [
+    ...tableColumns(spec.columns),
+    {
+      key: 'actions',
+      title: '操作',
+      fixed: 'right' as const,
+      width: 80,
+      render: (_: unknown, row: Row) => (
+        <Button type="link" size="small" onClick={() => setDetail(row)} aria-label={`查看${spec.noun}`}>
+          查看
+        </Button>
+      ),
+    },
+  ];
+  const empty = filtered
+    ? `没有符合条件的${spec.noun}，可以调整筛选条件`
+    : `还没有${spec.noun}${canRecord && spec.create ? `，点击“${spec.create.title}”开始登记` : ''}`;
+  const summary = data && spec.summary ? spec.summary(data) : null;
+  return (
+    <div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start', marginBottom: 8 }}>
+        <Form<FormValues> form={filterForm} name={`filter-${spec.key}`} layout="inline" onFinish={apply} onValuesChange={immediate} style={{ flex: 1, rowGap: 0 }} aria-label="筛选">
+          {spec.filters.map((f) => (
+            <FieldInput key={f.field} spec={f} compact />
+          ))}
+          <Form.Item style={{ marginBottom: 8 }}>
+            <Space>
+              <Button htmlType="submit" icon={<SearchOutlined />}>
+                查询
+              </Button>
+              <Button
+                onClick={() => {
+                  filterForm.resetFields();
+                  apply({});
+                }}
+              >
+                重置
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+        {canRecord && spec.create ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {spec.create.title}
+          </Button>
+        ) : null}
+      </div>
+      <ErrorAlert error={error} onRetry={reload} />
+      <Table<Row>
+        rowKey={(r) => String(r.id)}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: setPage,
+        }}
+        footer={summary ? () => summary : undefined}
+      />
+      <Drawer title={`${spec.noun}详情`} open={detail !== null} onClose={() => setDetail(null)} width={Math.min(640, window.innerWidth)} destroyOnHidden>
+        {detail ? <Detail spec={spec} row={detail} /> : null}
+      </Drawer>
+      {spec.create ? (
+        <Drawer title={spec.create.title} open={creating} onClose={() => setCreating(false)} width={Math.min(600, window.innerWidth)} destroyOnHidden>
+          <CreateForm
+            spec={spec}
+            org={org}
+            onDone={() => {
+              setCreating(false);
+              setPage(1);
+              reload();
+            }}
+          />
+        </Drawer>
+      ) : null}
+    </div>
+  );
+}
