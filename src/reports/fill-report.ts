@@ -70,7 +70,8 @@ function trimNumber(n: number, decimals: number): string {
 
 /** The text of a value: ratios one decimal, money two, others as they are (at most two decimals). */
 export function formatValue(value: number, unit: string, form: FigureForm): string {
-  if (form === 'wan') return trimNumber(value / 10000, 1);
+  // In 万: one decimal, two below 1,000 (so a small branch's 479 reads 0.05, not 0).
+  if (form === 'wan') return trimNumber(value / 10000, Math.abs(value) < 1000 ? 2 : 1);
   if (unit === '元' || unit === '万元') return value.toFixed(2);
   if (unit === '%') return trimNumber(value, 1);
   return Number.isInteger(value) ? String(value) : trimNumber(value, 2);
@@ -298,13 +299,16 @@ function renumber(paragraphs: Paragraph[], appendix: AppendixRow[]): AppendixRow
 }
 
 /**
- * Punctuation left over where an optional clause was dropped: a leading 、，； and doubled marks (，， → ，, ，。 → 。).
+ * Punctuation left over where an optional clause was dropped: leading marks, and runs of marks (，， → ，, ，。 → 。,
+ * ，； → ，).
  */
 function tidy(parts: Inline[]): Inline[] {
   parts.forEach((p, i) => {
     if (p.type !== 'text') return;
-    let t = p.text.replace(/[，、；]+(?=[，、；。！？])/g, '');
-    if (i === 0) t = t.replace(/^[，、；]+/, '');
+    // A run of marks where a clause was dropped: a full stop wins; otherwise the first mark (the one that closed the
+    // text before the dropped clause) stays.
+    let t = p.text.replace(/[，、；。：]{2,}/g, (run) => (run.includes('。') ? '。' : run[0]!));
+    if (i === 0) t = t.replace(/^[，、；。]+/, '');
     p.text = t;
   });
   return parts.filter((p) => p.type !== 'text' || p.text !== '');
