@@ -35,5 +35,5 @@ export const MENU: MenuEntry[] = [
   { path: '/reports', label: '报告', icon: <FileTextOutlined /> },
   { path: '/import', label: '导入导出', icon: <ImportOutlined />, roles: ['admin', 'org_admin', 'secretary'] },
   { path: '/users', label: '用户和角色', icon: <UsergroupAddOutlined />, roles: ['admin', 'org_admin'] },
-  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin', 'org_admin'] },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
 ];
