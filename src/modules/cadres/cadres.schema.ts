@@ -83,7 +83,7 @@ export type CadreEventListQuery = z.input<typeof cadreEventListQuery>;
 
 export const cadreFiguresQuery = z.object({
   org: orgCode.optional(),
-  period: z.string().trim().min(1).max(10).describe('统计期：2026、2026H1、2026Q3 或 2026-03'),
+  period: z.string().trim().min(1).max(40).describe('统计期：2026、2026H1、2026Q3、2026-03 或日期范围 2026-03-01~2026-09-30'),
 });
 
 /** A cadre event as shown: the person's name (a member's from the member record) and nothing else of the member's. */

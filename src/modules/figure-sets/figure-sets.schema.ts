@@ -22,7 +22,7 @@ export const SUGGESTED_SOURCES = ['县纪委监委', '县统计局', '县委网�
 
 const text = (max: number) => z.string().trim().min(1, { message: '不能为空' }).max(max, { message: `不能超过${max}个字` });
 const note = z.string().trim().max(500, { message: '不能超过500个字' }).nullish();
-const period = z.string().trim().min(1, { message: '不能为空' }).max(10).describe('统计期：2026、2026H1、2026Q3 或 2026-03');
+const period = z.string().trim().min(1, { message: '不能为空' }).max(40).describe('统计期：2026、2026H1、2026Q3、2026-03 或日期范围 2026-03-01~2026-09-30');
 
 /** A number as people write it: 12, 3.5, "-2.1" (yoy growth may be negative; the catalog decides, see figure-value-rules.ts). */
 export const figureNumber = z

@@ -336,7 +336,7 @@ export type DesignationPageView = z.infer<typeof designationPageView>;
 
 export const ratingFiguresQuery = z.object({
   org: orgCode.optional(),
-  period: z.string().trim().min(1).max(10).describe('统计期：2026、2026H1、2026Q3 或 2026-03'),
+  period: z.string().trim().min(1).max(40).describe('统计期：2026、2026H1、2026Q3、2026-03 或日期范围 2026-03-01~2026-09-30'),
 });
 export const ratingFiguresView = figureSetView;
 

@@ -263,4 +263,4 @@ export const memberServiceView = z.object({
 });
 export type MemberServiceView = z.infer<typeof memberServiceView>;
 
-export const serviceFiguresQuery = z.object({ org: orgCode.optional(), period: z.string().trim().min(1).max(20) });
+export const serviceFiguresQuery = z.object({ org: orgCode.optional(), period: z.string().trim().min(1).max(40) });

@@ -113,7 +113,7 @@ export type TrainingPatch = z.input<typeof trainingPatch>;
 
 export const trainingListQuery = z.object({
   org: orgCode.optional(),
-  period: z.string().trim().max(10).optional(),
+  period: z.string().trim().max(40).optional(),
   kind: oneOf(TRAINING_KINDS).optional(),
   audience: oneOf(TRAINING_AUDIENCES).optional(),
   concentrated: queryBool.optional(),
@@ -132,7 +132,7 @@ export const attendanceRemoveInput = z.object({
   memberIds: z.array(recordId).min(1, { message: '至少一名党员' }).max(1000, { message: '一次最多1000名' }),
 });
 
-export const studyFiguresQuery = z.object({ org: orgCode.optional(), period: z.string().trim().min(1).max(10) });
+export const studyFiguresQuery = z.object({ org: orgCode.optional(), period: z.string().trim().min(1).max(40) });
 
 export const RANKING_LEVELS = ['children', 'branches'] as const;
 export const studyRankingQuery = studyFiguresQuery.extend({
