@@ -55,19 +55,22 @@ function Frame() {
         </Dropdown>
       </Header>
       <Layout>
-        <Sider
-          width={300}
-          theme="light"
-          breakpoint="lg"
-          collapsedWidth={0}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto', height: 'calc(100vh - 64px)', position: 'sticky', top: 0 }}
-        >
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0 }} />
-          <OrgTree />
-        </Sider>
+        {/* The white column runs the whole page's height; the menu and tree inside stay in view while it scrolls. */}
+        <div style={{ background: '#fff', borderRight: '1px solid #f0f0f0' }}>
+          <Sider
+            width={300}
+            theme="light"
+            breakpoint="lg"
+            collapsedWidth={0}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            style={{ overflow: 'auto', height: 'calc(100vh - 64px)', position: 'sticky', top: 0 }}
+          >
+            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0 }} />
+            <OrgTree />
+          </Sider>
+        </div>
         <Content style={{ padding: 16, minWidth: 0 }}>
           <Outlet />
         </Content>
