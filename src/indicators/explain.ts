@@ -27,7 +27,7 @@ export interface ExplainedFigure {
 
 /** Columns that say what a record is, in order of preference; dates likewise. Personal data is never among them. */
 const TEXT_COLUMNS = ['title', 'topic', 'name', 'person_name', 'recipient_name', 'campaign', 'description', 'kind', 'indicator_id', 'status'];
-const DATE_COLUMNS = ['held_on', 'happened_on', 'awarded_on', 'published_on', 'studied_on', 'donated_on', 'found_on', 'started_on', 'start_on', 'deadline', 'joined_on', 'established_on', 'paid_on', 'created_at'];
+const DATE_COLUMNS = ['held_on', 'happened_on', 'awarded_on', 'published_on', 'studied_on', 'donated_on', 'found_on', 'started_on', 'start_on', 'deadline', 'conversion_approved_on', 'approved_on', 'candidate_on', 'activist_on', 'applied_on', 'left_on', 'joined_on', 'established_on', 'paid_on', 'entered_on', 'created_at'];
 
 export async function describeRecords(ctx: Ctx, table: string, ids: readonly number[]): Promise<EvidenceItem[]> {
   if (ids.length === 0) return [];
