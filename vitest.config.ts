@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'web/src/**/*.unit.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'medium',
