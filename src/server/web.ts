@@ -42,5 +42,5 @@ export async function registerWeb(app: FastifyInstance, root: string | null, ind
   });
   const page = (_req: unknown, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(index);
-  app.get('/', page);
+  app.get('/', { schema: { hide: true } }, page);
 }

@@ -92,8 +92,8 @@ describe.each(ENGINES)('dangjian check, due and rules on %s', (engine: Engine) =
     await cli?.drop();
   });
 
-  it('prints the notice as JSON with every finding cited and evidenced, exiting 0', () => {
-    const r = run(['--db', db, '--json', 'check', '--period', PERIOD]);
+  it('prints the notice as JSON with every finding cited and evidenced, exiting 0', async () => {
+    const r = await run(['--db', db, '--json', 'check', '--period', PERIOD]);
     expect(r.code, r.stderr).toBe(0);
     const notice = JSON.parse(r.stdout) as NoticeJson;
     expect(notice.org).toBe('C');
@@ -101,34 +101,34 @@ describe.each(ENGINES)('dangjian check, due and rules on %s', (engine: Engine) =
     expectMarchFindings(notice.findings);
   });
 
-  it('prints the notice for people: the title, the summary, the table and a branch’s own problems', () => {
-    const county = run(['--db', db, 'check', '--period', PERIOD]);
+  it('prints the notice for people: the title, the summary, the table and a branch’s own problems', async () => {
+    const county = await run(['--db', db, 'check', '--period', PERIOD]);
     expect(county.code, county.stderr).toBe(0);
     expect(county.stdout).toContain('中共测试县委员会 2026年3月 监测通报（截至2026-03-31）');
     expect(county.stdout).toMatch(/组织生活 \d+\.\d%/);
     expect(county.stdout).toContain('排名');
-    const branch = run(['--db', db, 'check', '--org', B2, '--period', PERIOD]);
+    const branch = await run(['--db', db, 'check', '--org', B2, '--period', PERIOD]);
     expect(branch.code).toBe(0);
     expect(branch.stdout).toContain('存在的问题');
     expect(branch.stdout).toContain('[未落实] 《中国共产党支部工作条例（试行）》');
-    const all = run(['--db', db, 'check', '--period', PERIOD, '--all']);
+    const all = await run(['--db', db, 'check', '--period', PERIOD, '--all']);
     expect(all.stdout).toContain(B1);
     expect(all.stdout).toContain('[违规]');
   });
 
   it('refuses a bad period (exit 2, naming it) and a bad --days, and writes the workbook', async () => {
-    const bad = run(['--db', db, 'check', '--period', '2026-13']);
+    const bad = await run(['--db', db, 'check', '--period', '2026-13']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('统计期');
-    const badJson = run(['--db', db, '--json', 'check', '--period', '2026Q5']);
+    const badJson = await run(['--db', db, '--json', 'check', '--period', '2026Q5']);
     expect(badJson.code).toBe(2);
     expect((JSON.parse(badJson.stdout) as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field)).toEqual(['period']);
-    const days = run(['--db', db, '--json', 'due', '--days', '400']);
+    const days = await run(['--db', db, '--json', 'due', '--days', '400']);
     expect(days.code).toBe(2);
     expect(JSON.parse(days.stdout)).toMatchObject({ error: { code: 'FIELD_INVALID', issues: [{ field: 'days' }] } });
 
     const file = join(dir, 'notice.xlsx');
-    const written = run(['--db', db, 'check', '--period', PERIOD, '--xlsx', file]);
+    const written = await run(['--db', db, 'check', '--period', PERIOD, '--xlsx', file]);
     expect(written.code, written.stderr).toBe(0);
     expect(written.stdout).toContain(file);
     const wb = new ExcelJS.Workbook();
@@ -136,36 +136,36 @@ describe.each(ENGINES)('dangjian check, due and rules on %s', (engine: Engine) =
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(NOTICE_SHEETS);
   });
 
-  it('lists what is due, grouped by family', () => {
-    const due = run(['--db', db, '--json', 'due', '--org', B2]);
+  it('lists what is due, grouped by family', async () => {
+    const due = await run(['--db', db, '--json', 'due', '--org', B2]);
     expect(due.code, due.stderr).toBe(0);
     const list = JSON.parse(due.stdout) as { org: string; items: Finding[] };
     expect(list.org).toBe(B2);
     expect(list.items.map((f) => `${f.rule} ${f.status}`)).toContain('dev.interview overdue');
-    const text = run(['--db', db, 'due', '--org', B2]);
+    const text = await run(['--db', db, 'due', '--org', B2]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('【发展党员】');
     expect(text.stdout).toContain('二村申请人');
   });
 
-  it('lists the rules and changes a setting (audited), refusing an unknown one', () => {
-    const rules = run(['--db', db, '--json', 'rules']);
+  it('lists the rules and changes a setting (audited), refusing an unknown one', async () => {
+    const rules = await run(['--db', db, '--json', 'rules']);
     expect(rules.code, rules.stderr).toBe(0);
     const catalog = JSON.parse(rules.stdout) as { ruleSets: { id: string; rules: { id: string; citation: string; certaintyLabel: string }[] }[] };
     expect(catalog.ruleSets.map((s) => s.id)).toContain('development-2026');
     expect(catalog.ruleSets.flatMap((s) => s.rules).every((r) => r.citation.length > 0 && r.certaintyLabel.length > 0)).toBe(true);
-    expect(run(['--db', db, 'rules']).stdout).toContain('未核实');
+    expect((await run(['--db', db, 'rules'])).stdout).toContain('未核实');
 
-    expect(run(['--db', db, 'rules', 'set', 'notice.greenAt', '95']).code).toBe(0);
-    const settings = JSON.parse(run(['--db', db, '--json', 'rules', 'settings']).stdout) as { key: string; value: unknown; changed: boolean }[];
+    expect((await run(['--db', db, 'rules', 'set', 'notice.greenAt', '95'])).code).toBe(0);
+    const settings = JSON.parse((await run(['--db', db, '--json', 'rules', 'settings'])).stdout) as { key: string; value: unknown; changed: boolean }[];
     expect(settings.find((s) => s.key === 'notice.greenAt')).toMatchObject({ value: 95, changed: true });
-    expect((JSON.parse(run(['--db', db, '--json', 'check', '--period', PERIOD]).stdout) as NoticeJson).thresholds.greenAt).toBe(95);
-    const reset = run(['--db', db, '--json', 'rules', 'reset', 'notice.greenAt']);
+    expect((JSON.parse((await run(['--db', db, '--json', 'check', '--period', PERIOD])).stdout) as NoticeJson).thresholds.greenAt).toBe(95);
+    const reset = await run(['--db', db, '--json', 'rules', 'reset', 'notice.greenAt']);
     expect(JSON.parse(reset.stdout)).toMatchObject({ key: 'notice.greenAt', value: 90, changed: false });
-    const audit = JSON.parse(run(['--db', db, '--json', 'audit', '--record', 'rule_setting:notice.greenAt']).stdout) as { total: number };
+    const audit = JSON.parse((await run(['--db', db, '--json', 'audit', '--record', 'rule_setting:notice.greenAt'])).stdout) as { total: number };
     expect(audit.total).toBe(2);
 
-    const unknown = run(['--db', db, 'rules', 'set', 'no.such.setting', '1']);
+    const unknown = await run(['--db', db, 'rules', 'set', 'no.such.setting', '1']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('SETTING_UNKNOWN');
   });

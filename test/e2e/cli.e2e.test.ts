@@ -2,7 +2,7 @@
  * The `dangjian` command as a staffer runs it: the compiled program (bin/dangjian.js → dist/), on SQLite and on
  * PostgreSQL, with its exit codes and Chinese messages.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,29 +11,29 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, withSearchPath, type Engine } from '../helpers/test-db.js';
 import { TEST_PG_URL } from '../helpers/pg-url.js';
-import { BIN, runCli as run } from '../helpers/cli-db.js';
+import { BIN, runCli as run, spawnCli } from '../helpers/cli-db.js';
 
 describe('dangjian without a database', () => {
   it('answers --help in Chinese', () => {
-    const r = run(['--help']);
+    const r = spawnCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('用法');
     expect(r.stdout).toContain('命令');
     for (const c of ['migrate', 'demo', 'import', 'export', 'orgs', 'members', 'serve']) expect(r.stdout).toContain(c);
-    const sub = run(['import', '--help']);
+    const sub = spawnCli(['import', '--help']);
     expect(sub.stdout).toContain('--dry-run');
     expect(sub.stdout).toContain('只校验');
   });
   it('rejects an unknown option or command with a Chinese message and exit code 2', () => {
-    const r = run(['orgs', '--bogus']);
+    const r = spawnCli(['orgs', '--bogus']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('未知选项');
-    const c = run(['frobnicate']);
+    const c = spawnCli(['frobnicate']);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('未知命令');
   });
   it('rejects a bad database URL in the environment, naming the variable', () => {
-    const r = run(['orgs'], { DANGJIAN_DATABASE_URL: 'mysql://x' });
+    const r = spawnCli(['orgs'], { DANGJIAN_DATABASE_URL: 'mysql://x' });
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('DANGJIAN_DATABASE_URL');
   });
@@ -73,95 +73,96 @@ describe.each(ENGINES)('dangjian on %s', (engine: Engine) => {
     }
   });
 
-  it('migrates, generates a demo county once, and shows the tree and members', () => {
-    expect(run(['--db', db, 'migrate']).code).toBe(0);
-    const demo = run(['--db', db, '--json', 'demo', '--members', '800', '--seed', '7']);
+  it('migrates, generates a demo county once, and shows the tree and members', async () => {
+    expect((await run(['--db', db, 'migrate'])).code).toBe(0);
+    const demo = await run(['--db', db, '--json', 'demo', '--members', '800', '--seed', '7']);
     expect(demo.code, demo.stderr).toBe(0);
-    const again = run(['--db', db, 'demo', '--members', '800']);
+    const again = await run(['--db', db, 'demo', '--members', '800']);
     expect(again.code).toBe(4);
     expect(again.stderr).toContain('DATABASE_NOT_EMPTY');
 
-    const orgs = run(['--db', db, '--json', 'orgs']);
+    const orgs = await run(['--db', db, '--json', 'orgs']);
     expect(orgs.code).toBe(0);
     const list = JSON.parse(orgs.stdout) as { code: string; depth: number; membersInSubtree: number }[];
     const root = list.find((o) => o.depth === 0)!;
     expect(root.membersInSubtree).toBeGreaterThan(700);
-    const tree = run(['--db', db, 'orgs', '--depth', '2']);
+    const tree = await run(['--db', db, 'orgs', '--depth', '2']);
     expect(tree.stdout).toContain('党员');
 
-    const members = run(['--db', db, '--json', 'members', '--org', root.code, '--limit', '5']);
+    const members = await run(['--db', db, '--json', 'members', '--org', root.code, '--limit', '5']);
     expect(members.code).toBe(0);
     const page = JSON.parse(members.stdout) as { total: number; items: { id: number; idNumberMasked: string }[] };
     expect(page.total).toBe(root.membersInSubtree);
     expect(page.items[0]!.idNumberMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-    const human = run(['--db', db, 'members', '--org', root.code, '--limit', '3']);
+    const human = await run(['--db', db, 'members', '--org', root.code, '--limit', '3']);
     expect(human.stdout).toContain('公民身份号码');
     // The record number the dues commands take is in the first column.
     expect(human.stdout).toMatch(new RegExp(`^\\s*${page.items[0]!.id}\\s`, 'm'));
   });
 
-  it('manages accounts and shows the audit log', () => {
-    const users = JSON.parse(run(['--db', db, '--json', 'user', 'list']).stdout) as { items: { username: string; roles: string[] }[] };
+  it('manages accounts and shows the audit log', async () => {
+    const users = JSON.parse((await run(['--db', db, '--json', 'user', 'list'])).stdout) as { items: { username: string; roles: string[] }[] };
     expect(users.items.map((u) => u.username).sort()).toEqual(['branch', 'county', 'town', 'viewer']);
-    const root = (JSON.parse(run(['--db', db, '--json', 'orgs']).stdout) as { code: string; depth: number }[]).find((o) => o.depth === 0)!;
-    const add = run(['--db', db, '--json', 'user', 'add', 'clerk', '--name', '张文书', '--org', root.code, '--role', 'viewer']);
+    const root = (JSON.parse((await run(['--db', db, '--json', 'orgs'])).stdout) as { code: string; depth: number }[]).find((o) => o.depth === 0)!;
+    const add = await run(['--db', db, '--json', 'user', 'add', 'clerk', '--name', '张文书', '--org', root.code, '--role', 'viewer']);
     expect(add.code, add.stderr).toBe(0);
     const added = JSON.parse(add.stdout) as { user: { username: string; roles: string[] }; oneTimePassword: string };
     expect(added.user).toMatchObject({ username: 'clerk', roles: ['viewer'] });
     expect(added.oneTimePassword).toMatch(/^.{16}$/);
-    expect(run(['--db', db, 'user', 'roles', 'clerk', 'secretary']).code).toBe(0);
-    const bogus = run(['--db', db, 'user', 'roles', 'clerk', 'bogus']);
+    expect((await run(['--db', db, 'user', 'roles', 'clerk', 'secretary'])).code).toBe(0);
+    const bogus = await run(['--db', db, 'user', 'roles', 'clerk', 'bogus']);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toContain('角色“bogus”无效');
-    const dup = run(['--db', db, 'user', 'add', 'clerk', '--name', '重复', '--org', root.code, '--role', 'viewer']);
+    const dup = await run(['--db', db, 'user', 'add', 'clerk', '--name', '重复', '--org', root.code, '--role', 'viewer']);
     expect(dup.code).toBe(4);
-    const weak = spawnSync(process.execPath, [BIN, '--db', db, 'user', 'passwd', 'clerk', '--password-stdin'], {
-      input: '123456\n', encoding: 'utf8', env: { ...process.env, DANGJIAN_DATABASE_URL: '' },
-    });
-    expect(weak.status).toBe(2);
+    const weak = spawnCli(['--db', db, 'user', 'passwd', 'clerk', '--password-stdin'], {}, '123456\n');
+    expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('PASSWORD_TOO_WEAK');
-    const audit = JSON.parse(run(['--db', db, '--json', 'audit', '--record', 'user', '--limit', '50']).stdout) as { total: number; items: { actorName: string; action: string }[] };
+    const audit = JSON.parse((await run(['--db', db, '--json', 'audit', '--record', 'user', '--limit', '50'])).stdout) as { total: number; items: { actorName: string; action: string }[] };
     expect(audit.total).toBeGreaterThanOrEqual(6);
     expect(audit.items[0]!.actorName).toMatch(/^命令行/);
     const file = join(dir, 'audit.xlsx');
-    expect(run(['--db', db, 'audit', '--export', file]).code).toBe(0);
-    expect(run(['--db', db, 'audit', '--from', 'yesterday']).code).toBe(2);
+    expect((await run(['--db', db, 'audit', '--export', file])).code).toBe(0);
+    expect((await run(['--db', db, 'audit', '--from', 'yesterday'])).code).toBe(2);
   });
 
-  it('exports and re-imports as an exact round trip', () => {
+  it('exports and re-imports as an exact round trip', async () => {
     const file = join(dir, 'county.xlsx');
-    const exp = run(['--db', db, '--json', 'export', file]);
+    const exp = await run(['--db', db, '--json', 'export', file]);
     expect(exp.code, exp.stderr).toBe(0);
     const counts = (JSON.parse(exp.stdout) as { counts: Record<string, number> }).counts;
-    const dry = run(['--db', fresh, '--json', 'import', file, '--dry-run']);
+    const dry = await run(['--db', fresh, '--json', 'import', file, '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, counts });
-    expect(run(['--db', fresh, '--json', 'orgs']).stdout.trim()).toBe('[]');
-    const imp = run(['--db', fresh, '--json', 'import', file]);
+    expect((await run(['--db', fresh, '--json', 'orgs'])).stdout.trim()).toBe('[]');
+    const imp = await run(['--db', fresh, '--json', 'import', file]);
     expect(imp.code, imp.stderr).toBe(0);
     const file2 = join(dir, 'again.xlsx');
-    const exp2 = run(['--db', fresh, '--json', 'export', file2]);
+    const exp2 = await run(['--db', fresh, '--json', 'export', file2]);
     expect((JSON.parse(exp2.stdout) as { counts: unknown }).counts).toEqual(counts);
   });
 
-  it('fails clearly, changing nothing, on bad input', () => {
-    const before = run(['--db', db, '--json', 'orgs']).stdout;
-    const notFound = run(['--db', db, 'members', '--org', 'NO-SUCH-ORG']);
+  it('fails clearly, changing nothing, on bad input', async () => {
+    const before = (await run(['--db', db, '--json', 'orgs'])).stdout;
+    const notFound = await run(['--db', db, 'members', '--org', 'NO-SUCH-ORG']);
     expect(notFound.code).toBe(3);
     expect(notFound.stderr).toContain('组织代码“NO-SUCH-ORG”不存在');
+    // Run in this process (runCli), the program answers exactly as it does as a process of its own.
+    expect(spawnCli(['--db', db, 'members', '--org', 'NO-SUCH-ORG'])).toEqual(notFound);
+    expect(spawnCli(['--db', db, '--json', 'orgs'])).toEqual({ code: 0, stdout: before, stderr: '' });
     const junk = join(dir, 'junk.xlsx');
     writeFileSync(junk, 'this is not a workbook');
-    const bad = run(['--db', db, 'import', junk]);
+    const bad = await run(['--db', db, 'import', junk]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('WORKBOOK_UNREADABLE');
-    const missing = run(['--db', db, 'import', join(dir, 'missing.xlsx')]);
+    const missing = await run(['--db', db, 'import', join(dir, 'missing.xlsx')]);
     expect(missing.code).toBe(3);
-    const badLimit = run(['--db', db, 'members', '--org', 'C', '--limit', 'many']);
+    const badLimit = await run(['--db', db, 'members', '--org', 'C', '--limit', 'many']);
     expect(badLimit.code).toBe(2);
     expect(badLimit.stderr).toContain('--limit');
-    const badMembers = run(['--db', db, 'demo', '--members', '-5']);
+    const badMembers = await run(['--db', db, 'demo', '--members', '-5']);
     expect(badMembers.code).toBe(2);
-    expect(run(['--db', db, '--json', 'orgs']).stdout).toBe(before);
+    expect((await run(['--db', db, '--json', 'orgs'])).stdout).toBe(before);
   });
 
   it('serves the HTTP API and its OpenAPI document', async () => {

@@ -39,67 +39,67 @@ describe.each(ENGINES)('dangjian disclosures, cadres and publicity on %s', (engi
     await cli?.drop();
   });
 
-  it('installs the catalogue, takes a disclosure through its steps in order, and shows who is behind', () => {
-    const installed = run(['--db', db, '--json', 'disclosures', 'install', '--org', 'C.T1']);
+  it('installs the catalogue, takes a disclosure through its steps in order, and shows who is behind', async () => {
+    const installed = await run(['--db', db, '--json', 'disclosures', 'install', '--org', 'C.T1']);
     expect(installed.code, installed.stderr).toBe(0);
     const items = (JSON.parse(installed.stdout) as { created: { id: number; name: string }[] }).created;
     const village = items.find((i) => i.name === '村务公开（一般事项）')!;
-    const listed = run(['--db', db, 'disclosures', 'items', '--org', B1]);
+    const listed = await run(['--db', db, 'disclosures', 'items', '--org', B1]);
     expect(listed.stdout).toContain('村务公开（一般事项）');
 
-    const added = run(['--db', db, '--json', 'disclosure', 'add', '--org', B1, '--item', String(village.id), '--period', '2026Q1', '--content', '一季度村务', '--on', '2026-04-02']);
+    const added = await run(['--db', db, '--json', 'disclosure', 'add', '--org', B1, '--item', String(village.id), '--period', '2026Q1', '--content', '一季度村务', '--on', '2026-04-02']);
     expect(added.code, added.stderr).toBe(0);
     const id = String((JSON.parse(added.stdout) as { id: number }).id);
-    const early = run(['--db', db, 'disclosure', 'publish', id, '--on', '2026-04-05']);
+    const early = await run(['--db', db, 'disclosure', 'publish', id, '--on', '2026-04-05']);
     expect(early.code).toBe(4);
     expect(early.stderr).toContain('应先审核');
-    expect(run(['--db', db, 'disclosure', 'review', id, '--on', '2026-04-03', '--by', '村务监督委员会']).code).toBe(0);
-    expect(run(['--db', db, 'disclosure', 'approve', id, '--on', '2026-04-04', '--by', '镇党委']).code).toBe(0);
-    const published = run(['--db', db, 'disclosure', 'publish', id, '--on', '2026-04-05']);
+    expect((await run(['--db', db, 'disclosure', 'review', id, '--on', '2026-04-03', '--by', '村务监督委员会'])).code).toBe(0);
+    expect((await run(['--db', db, 'disclosure', 'approve', id, '--on', '2026-04-04', '--by', '镇党委'])).code).toBe(0);
+    const published = await run(['--db', db, 'disclosure', 'publish', id, '--on', '2026-04-05']);
     expect(published.code, published.stderr).toBe(0);
     expect(published.stdout).toContain('已公开');
-    const bad = run(['--db', db, 'disclosure', 'add', '--org', B1, '--item', String(village.id), '--period', '2026-03', '--content', 'x', '--on', '2026-04-02']);
+    const bad = await run(['--db', db, 'disclosure', 'add', '--org', B1, '--item', String(village.id), '--period', '2026-03', '--content', 'x', '--on', '2026-04-02']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('公开期次');
 
-    const list = run(['--db', db, 'disclosures', '--org', B1]);
+    const list = await run(['--db', db, 'disclosures', '--org', B1]);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('2026Q1');
-    const status = run(['--db', db, 'disclosures', 'status', '--org', 'C.T1']);
+    const status = await run(['--db', db, 'disclosures', 'status', '--org', 'C.T1']);
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toContain('逾期');
     expect(status.stdout).toContain('中共测试镇二村支部委员会');
-    const figures = JSON.parse(run(['--db', db, '--json', 'disclosures', 'figures', '--org', 'C.T1', '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const figures = JSON.parse((await run(['--db', db, '--json', 'disclosures', 'figures', '--org', 'C.T1', '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     expect(figures.figures.find((f) => f.id === 'disclosures_published')!.value).toBe(1);
     expect(figures.figures.find((f) => f.id === 'orgs_behind_disclosure')!.value).toBe(2);
   });
 
-  it('records, lists, deletes and counts cadre events and publicity pieces', () => {
-    const e = run(['--db', db, '--json', 'cadre', 'add', '--kind', '提拔', '--member', String(ids['一村甲']), '--on', '2026-03-01', '--frontline', '--batch', '第1次常委会']);
+  it('records, lists, deletes and counts cadre events and publicity pieces', async () => {
+    const e = await run(['--db', db, '--json', 'cadre', 'add', '--kind', '提拔', '--member', String(ids['一村甲']), '--on', '2026-03-01', '--frontline', '--batch', '第1次常委会']);
     expect(e.code, e.stderr).toBe(0);
     expect(JSON.parse(e.stdout)).toMatchObject({ personName: '一村甲', orgCode: B1, frontline: true });
-    const recruited = run(['--db', db, 'cadre', 'add', '--kind', '招录', '--subkind', '选调生', '--name', '李某', '--org', 'C', '--on', '2026-08-01']);
+    const recruited = await run(['--db', db, 'cadre', 'add', '--kind', '招录', '--subkind', '选调生', '--name', '李某', '--org', 'C', '--on', '2026-08-01']);
     expect(recruited.code, recruited.stderr).toBe(0);
-    const wrong = run(['--db', db, 'cadre', 'add', '--kind', '诫勉', '--name', '王某', '--org', 'C', '--on', '2026-08-01']);
+    const wrong = await run(['--db', db, 'cadre', 'add', '--kind', '诫勉', '--name', '王某', '--org', 'C', '--on', '2026-08-01']);
     const wrongId = /记录 (\d+)/.exec(wrong.stdout)![1]!;
-    expect(run(['--db', db, 'cadre', 'delete', wrongId]).code).toBe(0);
-    const cadres = run(['--db', db, 'cadres', '--org', 'C']);
+    expect((await run(['--db', db, 'cadre', 'delete', wrongId])).code).toBe(0);
+    const cadres = await run(['--db', db, 'cadres', '--org', 'C']);
     expect(cadres.stdout).toContain('李某');
     expect(cadres.stdout).not.toContain('王某');
-    const cf = JSON.parse(run(['--db', db, '--json', 'cadres', 'figures', '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const cf = JSON.parse((await run(['--db', db, '--json', 'cadres', 'figures', '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     expect(cf.figures.find((f) => f.id === 'civil_servants_recruited')!.value).toBe(1);
     expect(cf.figures.find((f) => f.id === 'cadre_promotions_grassroots_share')!.value).toBe(100);
-    const badKind = run(['--db', db, 'cadre', 'add', '--kind', '任命', '--name', '王某', '--org', 'C', '--on', '2026-08-01']);
+    const badKind = await run(['--db', db, 'cadre', 'add', '--kind', '任命', '--name', '王某', '--org', 'C', '--on', '2026-08-01']);
     expect(badKind.code, badKind.stderr).toBe(2);
 
-    const p = run(['--db', db, 'publicity', 'add', '--org', B1, '--title', '村里的新变化', '--level', '中央', '--medium', '人民日报', '--form', '图文', '--on', '2026-05-01']);
+    const p = await run(['--db', db, 'publicity', 'add', '--org', B1, '--title', '村里的新变化', '--level', '中央', '--medium', '人民日报', '--form', '图文', '--on', '2026-05-01']);
     expect(p.code, p.stderr).toBe(0);
-    expect(run(['--db', db, 'publicity', 'add', '--org', B1, '--title', '转载视频', '--level', '自有平台', '--medium', '公众号', '--form', '视频', '--repost', '--on', '2026-05-02']).code).toBe(0);
-    expect(run(['--db', db, 'publicity', '--org', B1]).stdout).toContain('人民日报');
-    const pf = JSON.parse(run(['--db', db, '--json', 'publicity', 'figures', '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    expect((await run(['--db', db, 'publicity', 'add', '--org', B1, '--title', '转载视频', '--level', '自有平台', '--medium', '公众号', '--form', '视频', '--repost', '--on', '2026-05-02'])).code).toBe(0);
+    expect((await run(['--db', db, 'publicity', '--org', B1])).stdout).toContain('人民日报');
+    const pf = JSON.parse((await run(['--db', db, '--json', 'publicity', 'figures', '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     expect(pf.figures.find((f) => f.id === 'media_items_central')!.value).toBe(1);
     expect(pf.figures.find((f) => f.id === 'publicity_reposted_videos')!.value).toBe(1);
-    const all = JSON.parse(run(['--db', db, '--json', 'figures', '--period', '2026', '--ledger', 'disclosures,cadres,publicity']).stdout) as { figures: { ledger: string }[] };
+    const all = JSON.parse((await run(['--db', db, '--json', 'figures', '--period', '2026', '--ledger', 'disclosures,cadres,publicity'])).stdout) as { figures: { ledger: string }[] };
     expect(new Set(all.figures.map((f) => f.ledger))).toEqual(new Set(['disclosures', 'cadres', 'publicity']));
   });
 });

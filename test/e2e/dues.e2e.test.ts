@@ -36,59 +36,59 @@ describe.each(ENGINES)('dangjian dues on %s', (engine: Engine) => {
     await cli?.drop();
   });
 
-  it('sets bases, records payments for a member and for the branch, and prints the ledger and the figures', () => {
-    const base = run(['--db', db, 'dues', 'base', String(ids['一村甲']), '--from-month', '2026-01', '--category', '在职', '--base', '6000']);
+  it('sets bases, records payments for a member and for the branch, and prints the ledger and the figures', async () => {
+    const base = await run(['--db', db, 'dues', 'base', String(ids['一村甲']), '--from-month', '2026-01', '--category', '在职', '--base', '6000']);
     expect(base.code, base.stderr).toBe(0);
     expect(base.stdout).toContain('90.00');
-    expect(run(['--db', db, 'dues', 'base', String(ids['一村乙']), '--from-month', '2026-01', '--category', '学生']).code).toBe(0);
+    expect((await run(['--db', db, 'dues', 'base', String(ids['一村乙']), '--from-month', '2026-01', '--category', '学生'])).code).toBe(0);
 
-    const pay = run(['--db', db, '--json', 'dues', 'pay', String(ids['一村甲']), '--months', '2026-01,2026-02', '--paid-on', '2026-02-10']);
+    const pay = await run(['--db', db, '--json', 'dues', 'pay', String(ids['一村甲']), '--months', '2026-01,2026-02', '--paid-on', '2026-02-10']);
     expect(pay.code, pay.stderr).toBe(0);
     expect(JSON.parse(pay.stdout)).toMatchObject({ total: '180.00', items: [{ month: '2026-01', status: '补交' }, { month: '2026-02', status: '已交' }] });
-    const again = run(['--db', db, '--json', 'dues', 'pay', String(ids['一村甲']), '--months', '2026-02', '--paid-on', '2026-02-11']);
+    const again = await run(['--db', db, '--json', 'dues', 'pay', String(ids['一村甲']), '--months', '2026-02', '--paid-on', '2026-02-11']);
     expect(again.code).toBe(4);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'DUES_ALREADY_PAID', issues: [{ field: 'months' }] } });
 
-    const branch = run(['--db', db, 'dues', 'pay-branch', '--org', B1, '--month', '2026-03', '--paid-on', '2026-03-15']);
+    const branch = await run(['--db', db, 'dues', 'pay-branch', '--org', B1, '--month', '2026-03', '--paid-on', '2026-03-15']);
     expect(branch.code, branch.stderr).toBe(0);
     expect(branch.stdout).toContain('2名已登记，合计90.20元');
     expect(branch.stdout).toContain('一村丙');
     expect(branch.stdout).toContain('未核定党费基数');
 
-    const ledger = JSON.parse(run(['--db', db, '--json', 'dues', 'ledger', '--org', B1, '--from', '2026-01', '--to', '2026-03']).stdout) as {
+    const ledger = JSON.parse((await run(['--db', db, '--json', 'dues', 'ledger', '--org', B1, '--from', '2026-01', '--to', '2026-03'])).stdout) as {
       total: number;
       items: { name: string; months: { status: string }[] }[];
     };
     expect(ledger.total).toBe(3);
     expect(ledger.items.find((r) => r.name === '一村甲')!.months.map((m) => m.status)).toEqual(['补交', '已交', '已交']);
-    const text = run(['--db', db, 'dues', 'ledger', '--org', B1, '--from', '2026-01', '--to', '2026-03']);
+    const text = await run(['--db', db, 'dues', 'ledger', '--org', B1, '--from', '2026-01', '--to', '2026-03']);
     expect(text.stdout).toContain('编号');
     expect(text.stdout).toContain('01补交 02已交 03已交');
 
-    const figures = JSON.parse(run(['--db', db, '--json', 'dues', 'figures', '--org', B1, '--from', '2026-01', '--to', '2026-03']).stdout) as Record<string, unknown>;
+    const figures = JSON.parse((await run(['--db', db, '--json', 'dues', 'figures', '--org', B1, '--from', '2026-01', '--to', '2026-03'])).stdout) as Record<string, unknown>;
     expect(figures).toMatchObject({ dueMonths: 6, paidMonths: 4, paymentRate: 0.6667, membersInArrears: 0, membersWithoutBase: 1 });
-    expect(run(['--db', db, 'dues', 'figures', '--org', B1, '--from', '2026-01', '--to', '2026-03']).stdout).toContain('交纳率：66.7%');
+    expect((await run(['--db', db, 'dues', 'figures', '--org', B1, '--from', '2026-01', '--to', '2026-03'])).stdout).toContain('交纳率：66.7%');
   });
 
-  it('refuses bad input with the right exit code, naming the option', () => {
-    const missing = run(['--db', db, 'dues', 'base', String(ids['一村丙']), '--from-month', '2026-01', '--category', '在职']);
+  it('refuses bad input with the right exit code, naming the option', async () => {
+    const missing = await run(['--db', db, 'dues', 'base', String(ids['一村丙']), '--from-month', '2026-01', '--category', '在职']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('党费基数');
     // 减交 needs the reduced monthly amount; nothing is recorded without it.
-    const noMonthly = run(['--db', db, 'dues', 'approve', String(ids['一村甲']), '--kind', '减交', '--from-month', '2026-06', '--reason', '生活困难', '--approved-on', '2026-05-20']);
+    const noMonthly = await run(['--db', db, 'dues', 'approve', String(ids['一村甲']), '--kind', '减交', '--from-month', '2026-06', '--reason', '生活困难', '--approved-on', '2026-05-20']);
     expect(noMonthly.code).toBe(2);
     expect(noMonthly.stderr).toMatch(/--monthly|每月/);
-    const approve = run(['--db', db, 'dues', 'approve', String(ids['一村乙']), '--kind', '免交', '--from-month', '2026-06', '--reason', '重病住院', '--approved-by', '中共测试镇委员会', '--approved-on', '2026-05-20']);
+    const approve = await run(['--db', db, 'dues', 'approve', String(ids['一村乙']), '--kind', '免交', '--from-month', '2026-06', '--reason', '重病住院', '--approved-by', '中共测试镇委员会', '--approved-on', '2026-05-20']);
     expect(approve.code, approve.stderr).toBe(0);
     expect(approve.stdout).toContain('已登记：免交，2026-06起');
-    const badMonth = run(['--db', db, 'dues', 'ledger', '--from', '2026-13']);
+    const badMonth = await run(['--db', db, 'dues', 'ledger', '--from', '2026-13']);
     expect(badMonth.code).toBe(2);
     expect(badMonth.stderr).toContain('--from');
-    const noBase = run(['--db', db, '--json', 'dues', 'pay', String(ids['一村丙']), '--months', '2026-01', '--paid-on', '2026-02-10']);
+    const noBase = await run(['--db', db, '--json', 'dues', 'pay', String(ids['一村丙']), '--months', '2026-01', '--paid-on', '2026-02-10']);
     expect(noBase.code).toBe(2);
     expect(JSON.parse(noBase.stdout)).toMatchObject({ error: { code: 'DUES_BASE_MISSING' } });
-    expect(run(['--db', db, 'dues', 'pay', '999999', '--months', '2026-01', '--paid-on', '2026-02-10']).code).toBe(3);
-    expect(run(['--db', db, 'dues', 'pay-branch', '--org', 'NOPE', '--month', '2026-01', '--paid-on', '2026-02-10']).code).toBe(3);
+    expect((await run(['--db', db, 'dues', 'pay', '999999', '--months', '2026-01', '--paid-on', '2026-02-10'])).code).toBe(3);
+    expect((await run(['--db', db, 'dues', 'pay-branch', '--org', 'NOPE', '--month', '2026-01', '--paid-on', '2026-02-10'])).code).toBe(3);
   });
 });
 

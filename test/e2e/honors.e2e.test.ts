@@ -39,98 +39,98 @@ describe.each(ENGINES)('dangjian honors and donations on %s', (engine: Engine) =
     await cli?.drop();
   });
 
-  it('records, lists, revokes and counts honors', () => {
+  it('records, lists, revokes and counts honors', async () => {
     const common = ['--level', '县级', '--by', '中共测试县委员会', '--on', '2026-06-28'];
-    const toMember = run(['--db', db, '--json', 'honors', 'add', '--kind', '表彰', '--recipient-kind', '个人', '--member', String(ids['一村甲']), '--title', '优秀共产党员', ...common]);
+    const toMember = await run(['--db', db, '--json', 'honors', 'add', '--kind', '表彰', '--recipient-kind', '个人', '--member', String(ids['一村甲']), '--title', '优秀共产党员', ...common]);
     expect(toMember.code, toMember.stderr).toBe(0);
     const honor = JSON.parse(toMember.stdout) as { id: number };
     expect(JSON.parse(toMember.stdout)).toMatchObject({ recipientName: '一村甲', orgCode: B1, status: '有效' });
-    const worker = run(['--db', db, 'honors', 'add', '--kind', '表彰', '--recipient-kind', '个人', '--member', String(ids['二村丙']), '--title', '优秀党务工作者', ...common]);
+    const worker = await run(['--db', db, 'honors', 'add', '--kind', '表彰', '--recipient-kind', '个人', '--member', String(ids['二村丙']), '--title', '优秀党务工作者', ...common]);
     expect(worker.code, worker.stderr).toBe(0);
     expect(worker.stdout).toContain('已登记荣誉记录');
     expect(worker.stdout).toContain('二村丙');
-    const toOrg = run(['--db', db, 'honors', 'add', '--kind', '表彰', '--recipient-kind', '集体', '--org-recipient', B1, '--title', '先进基层党组织', ...common]);
+    const toOrg = await run(['--db', db, 'honors', 'add', '--kind', '表彰', '--recipient-kind', '集体', '--org-recipient', B1, '--title', '先进基层党组织', ...common]);
     expect(toOrg.code, toOrg.stderr).toBe(0);
-    const household = run(['--db', db, 'honors', 'add', '--kind', '选树', '--recipient-kind', '家庭', '--name', '王某家庭', '--org', B2, '--title', '最美家庭', ...common]);
+    const household = await run(['--db', db, 'honors', 'add', '--kind', '选树', '--recipient-kind', '家庭', '--name', '王某家庭', '--org', B2, '--title', '最美家庭', ...common]);
     expect(household.code, household.stderr).toBe(0);
 
-    const list = JSON.parse(run(['--db', db, '--json', 'honors', 'list', '--org', B1, '--kind', '表彰']).stdout) as { total: number; items: { title: string }[] };
+    const list = JSON.parse((await run(['--db', db, '--json', 'honors', 'list', '--org', B1, '--kind', '表彰'])).stdout) as { total: number; items: { title: string }[] };
     expect(list.total).toBe(2);
     expect(list.items.map((h) => h.title).sort()).toEqual(['优秀共产党员', '先进基层党组织'].sort());
-    const text = run(['--db', db, 'honors', 'list', '--title', '党务']);
+    const text = await run(['--db', db, 'honors', 'list', '--title', '党务']);
     expect(text.stdout).toContain('授予对象');
     expect(text.stdout).toContain('优秀党务工作者');
     expect(text.stdout).toContain('共1条');
 
-    const revoked = run(['--db', db, 'honors', 'revoke', String(honor.id), '--on', '2026-08-01', '--reason', '受到党纪处分']);
+    const revoked = await run(['--db', db, 'honors', 'revoke', String(honor.id), '--on', '2026-08-01', '--reason', '受到党纪处分']);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(revoked.stdout).toContain('已撤销');
-    const again = run(['--db', db, '--json', 'honors', 'revoke', String(honor.id), '--on', '2026-08-02']);
+    const again = await run(['--db', db, '--json', 'honors', 'revoke', String(honor.id), '--on', '2026-08-02']);
     expect(again.code).toBe(4);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'HONOR_ALREADY_REVOKED' } });
-    expect(run(['--db', db, 'honors', 'show', String(honor.id)]).stdout).toContain('已撤销（2026-08-01）');
+    expect((await run(['--db', db, 'honors', 'show', String(honor.id)])).stdout).toContain('已撤销（2026-08-01）');
 
-    const figures = JSON.parse(run(['--db', db, '--json', 'honors', 'figures', '--org', 'C', '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const figures = JSON.parse((await run(['--db', db, '--json', 'honors', 'figures', '--org', 'C', '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     const value = (id: string) => figures.figures.find((f) => f.id === id)!.value;
     expect([value('honors_members'), value('honors_party_workers'), value('honors_orgs'), value('model_households_selected'), value('honors_held')]).toEqual([1, 1, 1, 1, 1]);
     // The first half as it stood on 2026-06-30: the revocation in August is later, so 一村甲 still counts.
-    const half = JSON.parse(run(['--db', db, '--json', 'honors', 'figures', '--org', 'C', '--period', '2026H1']).stdout) as { figures: { id: string; value: number }[] };
+    const half = JSON.parse((await run(['--db', db, '--json', 'honors', 'figures', '--org', 'C', '--period', '2026H1'])).stdout) as { figures: { id: string; value: number }[] };
     expect(half.figures.find((f) => f.id === 'honors_members')!.value).toBe(2);
-    const figuresText = run(['--db', db, 'honors', 'figures', '--org', 'C', '--period', '2026']);
+    const figuresText = await run(['--db', db, 'honors', 'figures', '--org', 'C', '--period', '2026']);
     expect(figuresText.code, figuresText.stderr).toBe(0);
     expect(figuresText.stdout).toContain('受表彰个人');
     expect(figuresText.stdout).toContain('honors_members');
-    const breakdown = run(['--db', db, 'honors', 'breakdown', '--org', 'C', '--period', '2026']);
+    const breakdown = await run(['--db', db, 'honors', 'breakdown', '--org', 'C', '--period', '2026']);
     expect(breakdown.code, breakdown.stderr).toBe(0);
     expect(breakdown.stdout).toContain('按类别：表彰2，选树1');
     expect(breakdown.stdout).toContain('另有1条期末前已撤销');
   });
 
-  it('refuses bad honors with the right exit code, naming the option', () => {
+  it('refuses bad honors with the right exit code, naming the option', async () => {
     const common = ['--recipient-kind', '个人', '--member', String(ids['一村乙']), '--title', '优秀共产党员', '--level', '县级', '--by', '县委'];
-    const badKind = run(['--db', db, 'honors', 'add', '--kind', '奖励', ...common, '--on', '2026-06-28']);
+    const badKind = await run(['--db', db, 'honors', 'add', '--kind', '奖励', ...common, '--on', '2026-06-28']);
     expect(badKind.code).toBe(2);
     expect(badKind.stderr).toContain('--kind');
-    const future = run(['--db', db, '--json', 'honors', 'add', '--kind', '表彰', ...common, '--on', '2099-01-01']);
+    const future = await run(['--db', db, '--json', 'honors', 'add', '--kind', '表彰', ...common, '--on', '2099-01-01']);
     expect(future.code).toBe(2);
     expect(JSON.parse(future.stdout)).toMatchObject({ error: { code: 'DATE_IN_FUTURE', issues: [{ field: 'awardedOn' }] } });
-    expect(run(['--db', db, 'honors', 'add', '--kind', '表彰', '--recipient-kind', '个人', '--member', '999999', '--title', 'x', '--level', '县级', '--by', '县委', '--on', '2026-06-28']).code).toBe(3);
-    expect(run(['--db', db, 'honors', 'revoke', '999999', '--on', '2026-06-28']).code).toBe(3);
-    const period = run(['--db', db, 'honors', 'figures', '--period', '2026Q9']);
+    expect((await run(['--db', db, 'honors', 'add', '--kind', '表彰', '--recipient-kind', '个人', '--member', '999999', '--title', 'x', '--level', '县级', '--by', '县委', '--on', '2026-06-28'])).code).toBe(3);
+    expect((await run(['--db', db, 'honors', 'revoke', '999999', '--on', '2026-06-28'])).code).toBe(3);
+    const period = await run(['--db', db, 'honors', 'figures', '--period', '2026Q9']);
     expect(period.code).toBe(2);
     expect(period.stderr).toContain('统计期');
   });
 
-  it('records, lists, counts and deletes donations', () => {
+  it('records, lists, counts and deletes donations', async () => {
     const add = (name: string, amount: string, campaign = '抗洪救灾特殊党费', on = '2026-07-10') =>
       run(['--db', db, '--json', 'donations', 'add', String(ids[name]), '--campaign', campaign, '--amount', amount, '--on', on]);
-    const first = add('一村甲', '100.5');
+    const first = await add('一村甲', '100.5');
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ name: '一村甲', amount: '100.50', amountFen: 10050 });
-    expect(add('二村丙', '20').code).toBe(0);
-    const spare = JSON.parse(add('一村甲', '1', '助学捐款', '2026-09-01').stdout) as { id: number };
+    expect((await add('二村丙', '20')).code).toBe(0);
+    const spare = JSON.parse((await add('一村甲', '1', '助学捐款', '2026-09-01')).stdout) as { id: number };
 
-    const bad = run(['--db', db, 'donations', 'add', String(ids['一村乙']), '--campaign', '抗洪', '--amount', '1.234', '--on', '2026-07-10']);
+    const bad = await run(['--db', db, 'donations', 'add', String(ids['一村乙']), '--campaign', '抗洪', '--amount', '1.234', '--on', '2026-07-10']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--amount');
-    expect(run(['--db', db, 'donations', 'add', String(ids['一村乙']), '--campaign', '抗洪', '--amount', '0', '--on', '2026-07-10']).code).toBe(2);
-    expect(run(['--db', db, 'donations', 'add', '999999', '--campaign', '抗洪', '--amount', '1', '--on', '2026-07-10']).code).toBe(3);
+    expect((await run(['--db', db, 'donations', 'add', String(ids['一村乙']), '--campaign', '抗洪', '--amount', '0', '--on', '2026-07-10'])).code).toBe(2);
+    expect((await run(['--db', db, 'donations', 'add', '999999', '--campaign', '抗洪', '--amount', '1', '--on', '2026-07-10'])).code).toBe(3);
 
-    const deleted = run(['--db', db, 'donations', 'delete', String(spare.id)]);
+    const deleted = await run(['--db', db, 'donations', 'delete', String(spare.id)]);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(deleted.stdout).toContain('已删除捐款记录');
-    expect(run(['--db', db, 'donations', 'delete', String(spare.id)]).code).toBe(3);
+    expect((await run(['--db', db, 'donations', 'delete', String(spare.id)])).code).toBe(3);
 
-    const list = run(['--db', db, 'donations', 'list', '--org', 'C']);
+    const list = await run(['--db', db, 'donations', 'list', '--org', 'C']);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('共2笔，合计120.50元');
-    const figures = JSON.parse(run(['--db', db, '--json', 'donations', 'figures', '--org', B1, '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const figures = JSON.parse((await run(['--db', db, '--json', 'donations', 'figures', '--org', B1, '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     expect(Object.fromEntries(figures.figures.map((f) => [f.id, f.value]))).toEqual({ member_donors: 1, member_donation_rate: 50, member_donation_amount: 100.5 });
-    const text = run(['--db', db, 'donations', 'figures', '--org', 'C', '--period', '2026', '--campaign', '抗洪救灾特殊党费']);
+    const text = await run(['--db', db, 'donations', 'figures', '--org', 'C', '--period', '2026', '--campaign', '抗洪救灾特殊党费']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('党员捐款率');
     expect(text.stdout).toContain('66.7');
-    const campaigns = run(['--db', db, 'donations', 'campaigns']);
+    const campaigns = await run(['--db', db, 'donations', 'campaigns']);
     expect(campaigns.stdout).toContain('抗洪救灾特殊党费');
     expect(campaigns.stdout).toContain('120.50');
   });

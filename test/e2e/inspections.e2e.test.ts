@@ -39,71 +39,71 @@ describe.each(ENGINES)('dangjian inspections and problems on %s', (engine: Engin
     await cli?.drop();
   });
 
-  it('records a round, registers its problems, takes them through the workflow and counts them', () => {
-    const added = run(['--db', db, '--json', 'inspection', 'add', '--org', 'C', '--kind', '巡察', '--title', '县委第一轮巡察', '--start', '2026-03-01', '--end', '2026-04-30', '--targets', `${T1},${B1}`, '--units', '县医院:医院', '--clues', '3']);
+  it('records a round, registers its problems, takes them through the workflow and counts them', async () => {
+    const added = await run(['--db', db, '--json', 'inspection', 'add', '--org', 'C', '--kind', '巡察', '--title', '县委第一轮巡察', '--start', '2026-03-01', '--end', '2026-04-30', '--targets', `${T1},${B1}`, '--units', '县医院:医院', '--clues', '3']);
     expect(added.code, added.stderr).toBe(0);
     const round = JSON.parse(added.stdout) as { id: number; targets: { unitKind: string }[] };
     expect(round.targets.map((t) => t.unitKind)).toEqual(['乡镇（街道）', '村', '医院']);
-    const outside = run(['--db', db, '--json', 'inspection', 'add', '--org', B1, '--kind', '巡察', '--title', 'x', '--start', '2026-03-01', '--end', '2026-04-30', '--targets', B2]);
+    const outside = await run(['--db', db, '--json', 'inspection', 'add', '--org', B1, '--kind', '巡察', '--title', 'x', '--start', '2026-03-01', '--end', '2026-04-30', '--targets', B2]);
     expect(outside.code).toBe(2);
     expect(JSON.parse(outside.stdout)).toMatchObject({ error: { code: 'FIELD_INVALID', issues: [{ field: 'targets.0.orgCode' }] } });
-    const listed = run(['--db', db, 'inspections', '--org', 'C']);
+    const listed = await run(['--db', db, 'inspections', '--org', 'C']);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain('县委第一轮巡察');
     expect(listed.stdout).toContain('共1轮');
 
     const add = (extra: string[]) =>
       run(['--db', db, '--json', 'problem', 'add', '--org', B1, '--category', '三会一课', '--level', '组织层面', '--description', '三会一课记录不全', '--owner', '张书记', '--found-on', '2026-04-20', ...extra]);
-    const first = add(['--source', '巡察', '--inspection', String(round.id), '--deadline', '2026-06-30']);
+    const first = await add(['--source', '巡察', '--inspection', String(round.id), '--deadline', '2026-06-30']);
     expect(first.code, first.stderr).toBe(0);
     const p = JSON.parse(first.stdout) as { id: number; status: string };
     expect(p.status).toBe('待整改');
-    const late = add(['--source', '查摆', '--deadline', '2026-05-31']);
+    const late = await add(['--source', '查摆', '--deadline', '2026-05-31']);
     expect(late.code, late.stderr).toBe(0);
-    const badDeadline = add(['--source', '查摆', '--deadline', '2026-04-01']);
+    const badDeadline = await add(['--source', '查摆', '--deadline', '2026-04-01']);
     expect(badDeadline.code).toBe(2);
     expect(badDeadline.stdout).toContain('DATE_ORDER_INVALID');
 
     const step = (action: string, on: string, extra: string[] = []) => run(['--db', db, 'problem', 'step', String(p.id), '--action', action, '--on', on, ...extra]);
-    expect(step('制定措施', '2026-05-01', ['--measures', '补齐记录\n建立台账']).stdout).toContain('当前状态：整改中');
-    expect(step('报告进展', '2026-05-20', ['--note', '已补齐', '--evidence', '记录本照片']).code).toBe(0);
-    const wrong = run(['--db', db, '--json', 'problem', 'step', String(p.id), '--action', '销号', '--on', '2026-05-21']);
+    expect((await step('制定措施', '2026-05-01', ['--measures', '补齐记录\n建立台账'])).stdout).toContain('当前状态：整改中');
+    expect((await step('报告进展', '2026-05-20', ['--note', '已补齐', '--evidence', '记录本照片'])).code).toBe(0);
+    const wrong = await run(['--db', db, '--json', 'problem', 'step', String(p.id), '--action', '销号', '--on', '2026-05-21']);
     expect(wrong.code).toBe(4);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ error: { code: 'PROBLEM_TRANSITION_INVALID' } });
     expect(JSON.parse(wrong.stdout).error.message).toContain('当前状态为“整改中”');
-    const back = step('提请验收', '2026-05-19');
+    const back = await step('提请验收', '2026-05-19');
     expect(back.code).toBe(2);
     expect(back.stderr).toContain('办理日期');
-    expect(step('提请验收', '2026-06-20').code).toBe(0);
-    expect(step('验收通过', '2026-06-25').stdout).toContain('已验收待销号');
-    expect(step('销号', '2026-06-26').stdout).toContain('当前状态：已销号');
+    expect((await step('提请验收', '2026-06-20')).code).toBe(0);
+    expect((await step('验收通过', '2026-06-25')).stdout).toContain('已验收待销号');
+    expect((await step('销号', '2026-06-26')).stdout).toContain('当前状态：已销号');
 
-    const shown = run(['--db', db, 'problem', 'show', String(p.id)]);
+    const shown = await run(['--db', db, 'problem', 'show', String(p.id)]);
     expect(shown.code, shown.stderr).toBe(0);
     for (const text of ['办理记录', '登记', '制定措施', '记录本照片', '整改中 → 待验收', '验收通过：2026-06-25', '销号：2026-06-26']) expect(shown.stdout).toContain(text);
-    expect(run(['--db', db, 'problem', 'show', '999999']).code).toBe(3);
+    expect((await run(['--db', db, 'problem', 'show', '999999'])).code).toBe(3);
 
-    const overdueRun = run(['--db', db, '--json', 'problems', '--status', '逾期']);
+    const overdueRun = await run(['--db', db, '--json', 'problems', '--status', '逾期']);
     expect(overdueRun.code, overdueRun.stderr).toBe(0);
     const overdue = JSON.parse(overdueRun.stdout) as { total: number; items: { source: string }[] };
     expect(overdue).toMatchObject({ total: 1, items: [{ source: '查摆' }] });
-    const text = run(['--db', db, 'problems', '--org', T1, '--source', '巡察']);
+    const text = await run(['--db', db, 'problems', '--org', T1, '--source', '巡察']);
     expect(text.stdout).toContain('共1个问题');
-    expect(run(['--db', db, 'problems', '--status', '完成']).code).toBe(2);
-    const detail = run(['--db', db, 'inspection', 'show', String(round.id)]);
+    expect((await run(['--db', db, 'problems', '--status', '完成'])).code).toBe(2);
+    const detail = await run(['--db', db, 'inspection', 'show', String(round.id)]);
     expect(detail.stdout).toContain('问题1个：待整改0，整改中0，待验收0，已销号1；逾期0');
 
-    const figures = JSON.parse(run(['--db', db, '--json', 'inspections', 'figures', '--org', 'C', '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const figures = JSON.parse((await run(['--db', db, '--json', 'inspections', 'figures', '--org', 'C', '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     const value = (id: string) => figures.figures.find((f) => f.id === id)!.value;
     expect([value('inspection_rounds'), value('inspection_units_covered'), value('inspection_villages_covered'), value('inspection_clues_transferred')]).toEqual([1, 3, 1, 3]);
     expect([value('inspection_problems_found'), value('inspection_problems_rectified'), value('inspection_rectification_rate'), value('problems_found'), value('problems_overdue')]).toEqual([1, 1, 100, 2, 1]);
-    const figuresText = run(['--db', db, 'inspections', 'figures', '--org', 'C', '--period', '2026']);
+    const figuresText = await run(['--db', db, 'inspections', 'figures', '--org', 'C', '--period', '2026']);
     expect(figuresText.stdout).toContain('巡察问题整改率');
-    const breakdown = run(['--db', db, 'problems', 'breakdown', '--period', '2026']);
+    const breakdown = await run(['--db', db, 'problems', 'breakdown', '--period', '2026']);
     expect(breakdown.code, breakdown.stderr).toBe(0);
     expect(breakdown.stdout).toContain('按来源：巡察1，查摆1');
     expect(breakdown.stdout).toContain('合计2个，其中逾期未销号1个');
-    const all = JSON.parse(run(['--db', db, '--json', 'figures', '--org', 'C', '--period', '2026', '--ledger', 'inspections']).stdout) as { figures: { ledger: string; id: string }[] };
+    const all = JSON.parse((await run(['--db', db, '--json', 'figures', '--org', 'C', '--period', '2026', '--ledger', 'inspections'])).stdout) as { figures: { ledger: string; id: string }[] };
     expect(all.figures.length).toBeGreaterThan(20);
     expect(all.figures.every((f) => f.ledger === 'inspections')).toBe(true);
   });

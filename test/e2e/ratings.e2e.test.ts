@@ -39,79 +39,79 @@ describe.each(ENGINES)('dangjian ratings on %s', (engine: Engine) => {
     await cli?.drop();
   });
 
-  it('lists the schemes, assesses, decides and counts ratings', () => {
-    const schemes = run(['--db', db, 'schemes']);
+  it('lists the schemes, assesses, decides and counts ratings', async () => {
+    const schemes = await run(['--db', db, 'schemes']);
     expect(schemes.code, schemes.stderr).toBe(0);
     expect(schemes.stdout).toContain('central-2012');
     expect(schemes.stdout).toContain('five-star');
-    const central = run(['--db', db, 'schemes', 'central-2012']);
+    const central = await run(['--db', db, 'schemes', 'central-2012']);
     expect(central.stdout).toContain('组厅字〔2012〕6号');
     expect(central.stdout).toContain('党组织带头人');
 
-    const assessed = run(['--db', db, '--json', 'rating', 'assess', '--org', B1, '--year', '2025', '--scheme', 'central-2012', '--scores', SCORES, '--satisfaction', '92']);
+    const assessed = await run(['--db', db, '--json', 'rating', 'assess', '--org', B1, '--year', '2025', '--scheme', 'central-2012', '--scores', SCORES, '--satisfaction', '92']);
     expect(assessed.code, assessed.stderr).toBe(0);
     const r = JSON.parse(assessed.stdout) as { id: number; selfScore: number; selfGrade: string };
     expect(r).toMatchObject({ selfScore: 92, selfGrade: '好' });
-    const low = run(['--db', db, 'rating', 'assess', '--org', B2, '--year', '2025', '--scheme', 'central-2012', '--scores', SCORES, '--satisfaction', '80']);
+    const low = await run(['--db', db, 'rating', 'assess', '--org', B2, '--year', '2025', '--scheme', 'central-2012', '--scores', SCORES, '--satisfaction', '80']);
     expect(low.code, low.stderr).toBe(0);
     expect(low.stdout).toContain('计算等次一般');
     expect(low.stdout).toContain('群众满意率80%低于90%');
 
-    const bad = run(['--db', db, '--json', 'rating', 'assess', '--org', B1, '--year', '2024', '--scheme', 'central-2012', '--scores', '党组织带头人=25']);
+    const bad = await run(['--db', db, '--json', 'rating', 'assess', '--org', B1, '--year', '2024', '--scheme', 'central-2012', '--scores', '党组织带头人=25']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout).error.message).toContain('超过该项分值20分');
-    const dup = run(['--db', db, '--json', 'rating', 'assess', '--org', B1, '--year', '2025', '--scheme', 'central-2012', '--scores', SCORES]);
+    const dup = await run(['--db', db, '--json', 'rating', 'assess', '--org', B1, '--year', '2025', '--scheme', 'central-2012', '--scores', SCORES]);
     expect(dup.code).toBe(4);
     expect(JSON.parse(dup.stdout)).toMatchObject({ error: { code: 'RATING_DUPLICATE' } });
 
-    const noNote = run(['--db', db, '--json', 'rating', 'decide', String(r.id), '--grade', '较好']);
+    const noNote = await run(['--db', db, '--json', 'rating', 'decide', String(r.id), '--grade', '较好']);
     expect(noNote.code).toBe(2);
     expect(JSON.parse(noNote.stdout)).toMatchObject({ error: { code: 'FIELD_REQUIRED' } });
-    const decided = run(['--db', db, 'rating', 'decide', String(r.id), '--on', '2026-02-01']);
+    const decided = await run(['--db', db, 'rating', 'decide', String(r.id), '--on', '2026-02-01']);
     expect(decided.code, decided.stderr).toBe(0);
     expect(decided.stdout).toContain('好');
-    expect(run(['--db', db, 'rating', 'show', String(r.id)]).stdout).toContain('已评定（2026-02-01');
+    expect((await run(['--db', db, 'rating', 'show', String(r.id)])).stdout).toContain('已评定（2026-02-01');
 
-    const list = JSON.parse(run(['--db', db, '--json', 'ratings', '--org', 'C.T1', '--year', '2025']).stdout) as { total: number };
+    const list = JSON.parse((await run(['--db', db, '--json', 'ratings', '--org', 'C.T1', '--year', '2025'])).stdout) as { total: number };
     expect(list.total).toBe(2);
-    const figures = JSON.parse(run(['--db', db, '--json', 'ratings', 'figures', '--org', B2, '--period', '2026']).stdout) as { org: { code: string }; figures: { id: string; value: number }[] };
+    const figures = JSON.parse((await run(['--db', db, '--json', 'ratings', 'figures', '--org', B2, '--period', '2026'])).stdout) as { org: { code: string }; figures: { id: string; value: number }[] };
     expect(figures.org.code).toBe(B2);
     expect(figures.figures.find((f) => f.id === 'orgs_graded')!.value).toBe(0);
-    const all = JSON.parse(run(['--db', db, '--json', 'ratings', 'figures', '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const all = JSON.parse((await run(['--db', db, '--json', 'ratings', 'figures', '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     expect(all.figures.find((f) => f.id === 'orgs_graded')!.value).toBe(1);
-    const breakdown = run(['--db', db, 'ratings', 'breakdown', '--year', '2025']);
+    const breakdown = await run(['--db', db, 'ratings', 'breakdown', '--year', '2025']);
     expect(breakdown.code, breakdown.stderr).toBe(0);
     expect(breakdown.stdout).toContain('好1个');
-    const together = JSON.parse(run(['--db', db, '--json', 'figures', '--period', '2026', '--ledger', 'ratings']).stdout) as { figures: { ledger: string; id: string }[] };
+    const together = JSON.parse((await run(['--db', db, '--json', 'figures', '--period', '2026', '--ledger', 'ratings'])).stdout) as { figures: { ledger: string; id: string }[] };
     expect(together.figures.some((f) => f.ledger === 'ratings' && f.id === 'weak_orgs_rectified')).toBe(true);
   });
 
-  it('tracks a 软弱涣散 case and designations', () => {
-    const opened = run(['--db', db, '--json', 'weak-org', 'open', '--org', B2, '--year', '2026', '--reason', 'secretary.vacant:书记空缺超过3个月', '--on', '2026-03-01']);
+  it('tracks a 软弱涣散 case and designations', async () => {
+    const opened = await run(['--db', db, '--json', 'weak-org', 'open', '--org', B2, '--year', '2026', '--reason', 'secretary.vacant:书记空缺超过3个月', '--on', '2026-03-01']);
     expect(opened.code, opened.stderr).toBe(0);
     const c = JSON.parse(opened.stdout) as { id: number; status: string; reasons: unknown };
     expect(c).toMatchObject({ status: '待研判', reasons: [{ code: 'secretary.vacant', text: '书记空缺超过3个月' }] });
-    const planned = run(['--db', db, 'weak-org', 'plan', String(c.id), '--plan', '选优配强书记', '--leader', '镇党委副书记', '--deadline', '2026-09-30']);
+    const planned = await run(['--db', db, 'weak-org', 'plan', String(c.id), '--plan', '选优配强书记', '--leader', '镇党委副书记', '--deadline', '2026-09-30']);
     expect(planned.code, planned.stderr).toBe(0);
     expect(planned.stdout).toContain('整顿中');
-    const closed = run(['--db', db, 'weak-org', 'close', String(c.id), '--on', '2026-09-20']);
+    const closed = await run(['--db', db, 'weak-org', 'close', String(c.id), '--on', '2026-09-20']);
     expect(closed.code, closed.stderr).toBe(0);
-    const again = run(['--db', db, '--json', 'weak-org', 'close', String(c.id)]);
+    const again = await run(['--db', db, '--json', 'weak-org', 'close', String(c.id)]);
     expect(again.code).toBe(4);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'WEAK_CASE_STEP_ORDER' } });
-    const list = run(['--db', db, 'weak-orgs', '--org', 'C', '--year', '2026']);
+    const list = await run(['--db', db, 'weak-orgs', '--org', 'C', '--year', '2026']);
     expect(list.stdout).toContain('已销号');
 
-    const added = run(['--db', db, '--json', 'designations', 'add', '--org', B1, '--title', '党建示范村', '--kind', '党建示范村', '--action', '新建', '--level', '县级', '--on', '2026-06-01']);
+    const added = await run(['--db', db, '--json', 'designations', 'add', '--org', B1, '--title', '党建示范村', '--kind', '党建示范村', '--action', '新建', '--level', '县级', '--on', '2026-06-01']);
     expect(added.code, added.stderr).toBe(0);
     const d = JSON.parse(added.stdout) as { id: number; action: string };
     expect(d.action).toBe('新建');
-    const figures = JSON.parse(run(['--db', db, '--json', 'ratings', 'figures', '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const figures = JSON.parse((await run(['--db', db, '--json', 'ratings', 'figures', '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     const value = (id: string) => figures.figures.find((f) => f.id === id)!.value;
     expect([value('weak_orgs_flagged'), value('weak_orgs_rectified'), value('model_villages_new'), value('model_villages_built')]).toEqual([1, 1, 1, 1]);
-    const revoked = run(['--db', db, 'designations', 'revoke', String(d.id), '--on', '2026-10-01', '--reason', '复查不达标']);
+    const revoked = await run(['--db', db, 'designations', 'revoke', String(d.id), '--on', '2026-10-01', '--reason', '复查不达标']);
     expect(revoked.code, revoked.stderr).toBe(0);
-    expect(run(['--db', db, 'designations', '--org', B1]).stdout).toContain('已撤销（2026-10-01）');
+    expect((await run(['--db', db, 'designations', '--org', B1])).stdout).toContain('已撤销（2026-10-01）');
   });
 });
 

@@ -69,7 +69,7 @@ describe.each(ENGINES)('dangjian report and indicators on %s', (engine: Engine) 
   });
 
   it('writes the annual report as Markdown to the screen and as DOCX to a file', async () => {
-    const md = run(['--db', db, 'report', '--org', 'C', '--period', '2026', '--template', 'annual']);
+    const md = await run(['--db', db, 'report', '--org', 'C', '--period', '2026', '--template', 'annual']);
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toMatch(/^# 中共测试县委员会2026年党的建设工作报告\n/);
     // The figure as printed (its value, then the footnote to its line of the appendix).
@@ -80,7 +80,7 @@ describe.each(ENGINES)('dangjian report and indicators on %s', (engine: Engine) 
     expect(md.stdout).toMatch(new RegExp(`\\| 召开支委会（branch_committee_meetings） \\| ${COMMITTEE_MEETINGS.length}次 \\|`));
 
     const out = join(cli!.dir, '年度报告.docx');
-    const docx = run(['--db', db, 'report', '--org', 'C', '--period', '2026', '--template', 'annual', '--format', 'docx', '--out', out]);
+    const docx = await run(['--db', db, 'report', '--org', 'C', '--period', '2026', '--template', 'annual', '--format', 'docx', '--out', out]);
     expect(docx.code, docx.stderr).toBe(0);
     expect(docx.stdout).toContain(out);
     expect(docx.stdout).toContain('已生成');
@@ -91,18 +91,18 @@ describe.each(ENGINES)('dangjian report and indicators on %s', (engine: Engine) 
     expect(paragraphs.join('\n')).toContain(`召开支委会${COMMITTEE_MEETINGS.length}次`);
     expect(paragraphs).toContain('数据说明');
 
-    const templates = run(['--db', db, '--json', 'report', '--period', '2026', '--list-templates']);
+    const templates = await run(['--db', db, '--json', 'report', '--period', '2026', '--list-templates']);
     expect(templates.code, templates.stderr).toBe(0);
     expect((JSON.parse(templates.stdout) as { items: { name: string }[] }).items.map((t) => t.name)).toEqual(['annual', 'half-year', 'responsibility', 'secretary']);
   });
 
-  it('takes a template file and narratives from the command line', () => {
+  it('takes a template file and narratives from the command line', async () => {
     const dir = cli!.dir;
     const template = join(dir, '我的模板.md');
     writeFileSync(template, '---\nname: 自定报告\ntitle: {{org}}{{period}}自定报告\nperiods: year\n---\n\n本期召开支委会{{branch_committee_meetings}}次，{{撰写：总体评价}}。\n');
     const narratives = join(dir, 'narratives.json');
     writeFileSync(narratives, JSON.stringify({ n1: '工作扎实有效' }));
-    const md = run(['--db', db, 'report', '--org', B1, '--period', '2026', '--template', template, '--narratives', narratives]);
+    const md = await run(['--db', db, 'report', '--org', B1, '--period', '2026', '--template', template, '--narratives', narratives]);
     expect(md.code, md.stderr).toBe(0);
     const own = COMMITTEE_MEETINGS.filter((m) => m.orgCode === B1).length;
     expect(md.stdout).toContain('# 中共测试镇一村支部委员会2026年自定报告');
@@ -110,38 +110,38 @@ describe.each(ENGINES)('dangjian report and indicators on %s', (engine: Engine) 
     expect(md.stdout).not.toContain('【待撰写');
   });
 
-  it('refuses bad requests with the right exit code, naming the problem', () => {
+  it('refuses bad requests with the right exit code, naming the problem', async () => {
     const base = ['--db', db, 'report', '--org', 'C', '--period', '2026'];
-    const format = run([...base, '--format', 'pdf']);
+    const format = await run([...base, '--format', 'pdf']);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format');
-    const noOut = run([...base, '--format', 'docx']);
+    const noOut = await run([...base, '--format', 'docx']);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--out');
-    const template = run([...base, '--template', 'no-such-genre']);
+    const template = await run([...base, '--template', 'no-such-genre']);
     expect(template.code).toBe(3);
     expect(template.stderr).toContain('no-such-genre');
     expect(template.stderr).toContain('annual');
-    const file = run([...base, '--template', join(cli!.dir, '不存在的模板.md')]);
+    const file = await run([...base, '--template', join(cli!.dir, '不存在的模板.md')]);
     expect(file.code).toBe(3);
     expect(file.stderr).toContain('不存在');
-    const org = run(['--db', db, 'report', '--org', 'NOPE', '--period', '2026']);
+    const org = await run(['--db', db, 'report', '--org', 'NOPE', '--period', '2026']);
     expect(org.code).toBe(3);
     expect(org.stderr).toContain('NOPE');
-    const period = run(['--db', db, 'report', '--org', 'C', '--period', '2026Q9']);
+    const period = await run(['--db', db, 'report', '--org', 'C', '--period', '2026Q9']);
     expect(period.code).toBe(2);
     expect(period.stderr).toContain('统计期');
 
     const malformed = join(cli!.dir, 'malformed.json');
     writeFileSync(malformed, '{"n1": "未写完');
-    const broken = run(['--json', ...base, '--narratives', malformed]);
+    const broken = await run(['--json', ...base, '--narratives', malformed]);
     expect(broken.code).toBe(2);
     const error = (JSON.parse(broken.stdout) as { error: { code: string; message: string; issues: { field: string }[] } }).error;
     expect(error).toMatchObject({ code: 'FIELD_INVALID', issues: [{ field: '--narratives' }] });
     expect(error.message).toContain('撰写内容文件');
     const notObject = join(cli!.dir, 'list.json');
     writeFileSync(notObject, '["一", "二"]');
-    const list = run([...base, '--narratives', notObject]);
+    const list = await run([...base, '--narratives', notObject]);
     expect(list.code).toBe(2);
     expect(list.stderr).toContain('撰写内容文件应为 JSON 对象');
   });
@@ -151,7 +151,7 @@ describe.each(ENGINES)('dangjian report and indicators on %s', (engine: Engine) 
     const ids = rows.map((r) => Number(r.id));
     expect(ids).toHaveLength(COMMITTEE_MEETINGS.length);
 
-    const explained = run(['--db', db, '--json', 'indicator', 'branch_committee_meetings', '--org', 'C', '--period', '2026', '--evidence']);
+    const explained = await run(['--db', db, '--json', 'indicator', 'branch_committee_meetings', '--org', 'C', '--period', '2026', '--evidence']);
     expect(explained.code, explained.stderr).toBe(0);
     const x = JSON.parse(explained.stdout) as {
       indicator: { id: string };
@@ -166,26 +166,26 @@ describe.each(ENGINES)('dangjian report and indicators on %s', (engine: Engine) 
     expect(x.evidence.items.map((i) => i.id).sort((a, b) => a - b)).toEqual(ids);
     expect(x.evidence.items.map((i) => [i.org, i.date]).sort()).toEqual(COMMITTEE_MEETINGS.map((m) => [m.orgCode, m.heldOn]).sort());
 
-    const own = run(['--db', db, 'indicator', 'branch_committee_meetings', '--org', B2, '--period', '2026', '--evidence']);
+    const own = await run(['--db', db, 'indicator', 'branch_committee_meetings', '--org', B2, '--period', '2026', '--evidence']);
     expect(own.code, own.stderr).toBe(0);
     expect(own.stdout).toContain('召开支委会（branch_committee_meetings）');
     expect(own.stdout).toContain('二村四月支委会');
     expect(own.stdout).not.toContain('一村三月支委会');
     expect(own.stdout).toContain('共1条');
-    expect(run(['--db', db, 'indicator', 'no_such_indicator', '--period', '2026']).code).toBe(3);
+    expect((await run(['--db', db, 'indicator', 'no_such_indicator', '--period', '2026'])).code).toBe(3);
   });
 
-  it('lists the indicators and the coverage of the catalog', () => {
-    const coverage = run(['--db', db, '--json', 'indicators', '--coverage']);
+  it('lists the indicators and the coverage of the catalog', async () => {
+    const coverage = await run(['--db', db, '--json', 'indicators', '--coverage']);
     expect(coverage.code, coverage.stderr).toBe(0);
     const c = JSON.parse(coverage.stdout) as { missing: string[]; rows: { total: number; missing: number } };
     expect(c.missing).toEqual([]);
     expect(c.rows.total).toBe(412);
     expect(c.rows.missing).toBe(0);
-    const text = run(['--db', db, 'indicators', '--coverage']);
+    const text = await run(['--db', db, 'indicators', '--coverage']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('缺少的指标：无');
-    const family = run(['--db', db, 'indicators', '--family', '不存在的类别']);
+    const family = await run(['--db', db, 'indicators', '--family', '不存在的类别']);
     expect(family.code).toBe(2);
     expect(family.stderr).toContain('不存在的类别');
   });

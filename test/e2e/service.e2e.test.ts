@@ -38,52 +38,52 @@ describe.each(ENGINES)('dangjian service on %s', (engine: Engine) => {
     await cli?.drop();
   });
 
-  it('records services, finishes one, reports to a community, sets up a team and prints the list and the figures', () => {
-    const add = run(['--db', db, 'service', 'add', '--org', B1, '--kind', '志愿服务', '--title', '清洁家园', '--date', '2026-05-04', '--member', String(ids['一村甲']), '--hours', '2.5', '--beneficiaries', '30']);
+  it('records services, finishes one, reports to a community, sets up a team and prints the list and the figures', async () => {
+    const add = await run(['--db', db, 'service', 'add', '--org', B1, '--kind', '志愿服务', '--title', '清洁家园', '--date', '2026-05-04', '--member', String(ids['一村甲']), '--hours', '2.5', '--beneficiaries', '30']);
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toContain('已登记志愿服务：清洁家园');
     expect(add.stdout).toContain('2.5小时');
-    const open = run(['--db', db, '--json', 'service', 'add', '--org', B1, '--kind', '办实事', '--title', '修通村道', '--date', '2026-05-10']);
+    const open = await run(['--db', db, '--json', 'service', 'add', '--org', B1, '--kind', '办实事', '--title', '修通村道', '--date', '2026-05-10']);
     expect(open.code, open.stderr).toBe(0);
     const openId = (JSON.parse(open.stdout) as { id: number; status: string }).id;
     expect(JSON.parse(open.stdout)).toMatchObject({ status: '办理中', doneOn: null });
-    const done = run(['--db', db, 'service', 'done', String(openId), '--on', '2026-06-01']);
+    const done = await run(['--db', db, 'service', 'done', String(openId), '--on', '2026-06-01']);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain('已于2026-06-01办结');
-    expect(run(['--db', db, 'service', 'add', '--org', B1, '--kind', '矛盾纠纷化解', '--title', '工资纠纷', '--date', '2026-06-02', '--category', '劳资纠纷', '--done-on', '2026-06-05']).code).toBe(0);
+    expect((await run(['--db', db, 'service', 'add', '--org', B1, '--kind', '矛盾纠纷化解', '--title', '工资纠纷', '--date', '2026-06-02', '--category', '劳资纠纷', '--done-on', '2026-06-05'])).code).toBe(0);
 
-    const list = run(['--db', db, 'service', 'list', '--org', B1, '--from', '2026-05-01', '--to', '2026-05-31']);
+    const list = await run(['--db', db, 'service', 'list', '--org', B1, '--from', '2026-05-01', '--to', '2026-05-31']);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('修通村道');
     expect(list.stdout).toContain('清洁家园');
     expect(list.stdout).not.toContain('工资纠纷');
     expect(list.stdout).toContain('共2条');
-    const json = JSON.parse(run(['--db', db, '--json', 'service', 'list', '--kind', '矛盾纠纷化解']).stdout) as { total: number; items: { category: string }[] };
+    const json = JSON.parse((await run(['--db', db, '--json', 'service', 'list', '--kind', '矛盾纠纷化解'])).stdout) as { total: number; items: { category: string }[] };
     expect(json).toMatchObject({ total: 1, items: [{ category: '劳资纠纷' }] });
 
-    const report = run(['--db', db, 'service', 'report', String(ids['一村乙']), '--community', S1, '--level', '县级', '--on', '2026-03-01']);
+    const report = await run(['--db', db, 'service', 'report', String(ids['一村乙']), '--community', S1, '--level', '县级', '--on', '2026-03-01']);
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain('到中共幸福社区委员会报到');
-    const byName = run(['--db', db, '--json', 'service', 'report', String(ids['一村丙']), '--community', '外县某社区', '--level', '乡镇（街道）级', '--on', '2026-03-02']);
+    const byName = await run(['--db', db, '--json', 'service', 'report', String(ids['一村丙']), '--community', '外县某社区', '--level', '乡镇（街道）级', '--on', '2026-03-02']);
     expect(byName.code, byName.stderr).toBe(0);
     expect(JSON.parse(byName.stdout)).toMatchObject({ communityCode: null, communityName: '外县某社区' });
 
-    const team = run(['--db', db, '--json', 'service', 'team', 'add', '--org', B1, '--kind', '志愿服务队', '--name', '红马甲志愿服务队', '--established', '2026-04-01']);
+    const team = await run(['--db', db, '--json', 'service', 'team', 'add', '--org', B1, '--kind', '志愿服务队', '--name', '红马甲志愿服务队', '--established', '2026-04-01']);
     expect(team.code, team.stderr).toBe(0);
     const teamId = (JSON.parse(team.stdout) as { id: number }).id;
-    const join = run(['--db', db, 'service', 'team', 'join', String(teamId), '--members', `${ids['一村甲']},${ids['一村乙']}`, '--on', '2026-04-02']);
+    const join = await run(['--db', db, 'service', 'team', 'join', String(teamId), '--members', `${ids['一村甲']},${ids['一村乙']}`, '--on', '2026-04-02']);
     expect(join.code, join.stderr).toBe(0);
     expect(join.stdout).toContain('现有2人');
-    expect(run(['--db', db, 'service', 'team', 'join', String(teamId), '--name', '张三', '--on', '2026-04-03']).code).toBe(0);
-    const again = run(['--db', db, '--json', 'service', 'team', 'join', String(teamId), '--members', String(ids['一村甲']), '--on', '2026-04-05']);
+    expect((await run(['--db', db, 'service', 'team', 'join', String(teamId), '--name', '张三', '--on', '2026-04-03'])).code).toBe(0);
+    const again = await run(['--db', db, '--json', 'service', 'team', 'join', String(teamId), '--members', String(ids['一村甲']), '--on', '2026-04-05']);
     expect(again.code).toBe(4);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'SERVICE_DUPLICATE', issues: [{ field: 'memberIds' }] } });
-    const teams = run(['--db', db, 'service', 'teams', '--org', 'C']);
+    const teams = await run(['--db', db, 'service', 'teams', '--org', 'C']);
     expect(teams.code, teams.stderr).toBe(0);
     expect(teams.stdout).toContain('红马甲志愿服务队');
     expect(teams.stdout).toContain('共1支');
 
-    const figures = JSON.parse(run(['--db', db, '--json', 'service', 'figures', '--org', B1, '--period', '2026Q2']).stdout) as { figures: { id: string; value: number }[] };
+    const figures = JSON.parse((await run(['--db', db, '--json', 'service', 'figures', '--org', B1, '--period', '2026Q2'])).stdout) as { figures: { id: string; value: number }[] };
     const values = Object.fromEntries(figures.figures.map((f) => [f.id, f.value]));
     expect(values).toMatchObject({
       volunteer_activities: 1,
@@ -99,30 +99,30 @@ describe.each(ENGINES)('dangjian service on %s', (engine: Engine) => {
       members_reporting_to_community: 0,
       members_in_service: 1,
     });
-    const community = JSON.parse(run(['--db', db, '--json', 'service', 'figures', '--org', S1, '--period', '2026']).stdout) as { figures: { id: string; value: number }[] };
+    const community = JSON.parse((await run(['--db', db, '--json', 'service', 'figures', '--org', S1, '--period', '2026'])).stdout) as { figures: { id: string; value: number }[] };
     expect(community.figures.find((f) => f.id === 'members_reporting_to_community')!.value).toBe(1);
-    const text = run(['--db', db, 'service', 'figures', '--org', B1, '--period', '2026Q2']);
+    const text = await run(['--db', db, 'service', 'figures', '--org', B1, '--period', '2026Q2']);
     expect(text.stdout).toContain('2026年第二季度');
     expect(text.stdout).toContain('开展志愿服务活动');
   });
 
-  it('refuses bad input with the right exit code, naming the option', () => {
-    const kind = run(['--db', db, 'service', 'add', '--org', B1, '--kind', '送温暖', '--title', 'x', '--date', '2026-05-01']);
+  it('refuses bad input with the right exit code, naming the option', async () => {
+    const kind = await run(['--db', db, 'service', 'add', '--org', B1, '--kind', '送温暖', '--title', 'x', '--date', '2026-05-01']);
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain('--kind');
-    const hours = run(['--db', db, '--json', 'service', 'add', '--org', B1, '--kind', '办实事', '--title', 'x', '--date', '2026-05-01', '--hours', '2']);
+    const hours = await run(['--db', db, '--json', 'service', 'add', '--org', B1, '--kind', '办实事', '--title', 'x', '--date', '2026-05-01', '--hours', '2']);
     expect(hours.code).toBe(2);
     expect(JSON.parse(hours.stdout)).toMatchObject({ error: { code: 'FIELD_INVALID', issues: [{ field: 'hours' }] } });
-    const order = run(['--db', db, '--json', 'service', 'add', '--org', B1, '--kind', '办实事', '--title', 'x', '--date', '2026-05-01', '--done-on', '2026-04-01']);
+    const order = await run(['--db', db, '--json', 'service', 'add', '--org', B1, '--kind', '办实事', '--title', 'x', '--date', '2026-05-01', '--done-on', '2026-04-01']);
     expect(order.code).toBe(2);
     expect(JSON.parse(order.stdout)).toMatchObject({ error: { code: 'DATE_ORDER_INVALID' } });
-    const future = run(['--db', db, 'service', 'add', '--org', B1, '--kind', '志愿服务', '--title', 'x', '--date', '2999-01-01']);
+    const future = await run(['--db', db, 'service', 'add', '--org', B1, '--kind', '志愿服务', '--title', 'x', '--date', '2999-01-01']);
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('DATE_IN_FUTURE');
-    expect(run(['--db', db, 'service', 'add', '--org', 'NOPE', '--kind', '志愿服务', '--title', 'x', '--date', '2026-05-01']).code).toBe(3);
-    expect(run(['--db', db, 'service', 'done', '999999', '--on', '2026-05-01']).code).toBe(3);
-    expect(run(['--db', db, 'service', 'report', '999999', '--community', S1, '--level', '县级', '--on', '2026-05-01']).code).toBe(3);
-    const period = run(['--db', db, 'service', 'figures', '--period', '2026Q9']);
+    expect((await run(['--db', db, 'service', 'add', '--org', 'NOPE', '--kind', '志愿服务', '--title', 'x', '--date', '2026-05-01'])).code).toBe(3);
+    expect((await run(['--db', db, 'service', 'done', '999999', '--on', '2026-05-01'])).code).toBe(3);
+    expect((await run(['--db', db, 'service', 'report', '999999', '--community', S1, '--level', '县级', '--on', '2026-05-01'])).code).toBe(3);
+    const period = await run(['--db', db, 'service', 'figures', '--period', '2026Q9']);
     expect(period.code).toBe(2);
     expect(period.stderr).toContain('统计期');
   });

@@ -46,89 +46,89 @@ describe.each(ENGINES)('dangjian study and training on %s', (engine: Engine) => 
     await cli?.drop();
   });
 
-  it('records study with points and the daily cap, lists it and sums a member’s year', () => {
-    const first = run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-02', '--kind', '集中学习', '--title', '学习党章', '--hours', '3', '--source', '支部']);
+  it('records study with points and the daily cap, lists it and sums a member’s year', async () => {
+    const first = await run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-02', '--kind', '集中学习', '--title', '学习党章', '--hours', '3', '--source', '支部']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('记入6分');
-    const capped = run(['--db', db, '--json', 'study', 'record', String(ids.member), '--date', '2026-03-02', '--kind', '自学', '--title', '读原著', '--hours', '2']);
+    const capped = await run(['--db', db, '--json', 'study', 'record', String(ids.member), '--date', '2026-03-02', '--kind', '自学', '--title', '读原著', '--hours', '2']);
     expect(capped.code, capped.stderr).toBe(0);
     expect(JSON.parse(capped.stdout)).toMatchObject({ pointsEarned: 4, points: 2, pointsCapped: 2, pointsToday: 8 });
-    const text = run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-02', '--kind', '读书', '--title', '晚读', '--hours', '1']);
+    const text = await run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-02', '--kind', '读书', '--title', '晚读', '--hours', '1']);
     expect(text.stdout).toContain('超出每日上限8分未记入2分');
 
-    const list = JSON.parse(run(['--db', db, '--json', 'study', 'list', '--org', B1, '--from', '2026-03-01', '--to', '2026-03-31']).stdout) as { total: number };
+    const list = JSON.parse((await run(['--db', db, '--json', 'study', 'list', '--org', B1, '--from', '2026-03-01', '--to', '2026-03-31'])).stdout) as { total: number };
     expect(list.total).toBe(3);
-    const byMember = run(['--db', db, 'study', 'list', '--member', String(ids.member)]);
+    const byMember = await run(['--db', db, 'study', 'list', '--member', String(ids.member)]);
     expect(byMember.code, byMember.stderr).toBe(0);
     expect(byMember.stdout).toContain('学习党章');
     expect(byMember.stdout).toContain('共3条');
 
-    const summary = run(['--db', db, 'study', 'summary', String(ids.member), '--year', '2026']);
+    const summary = await run(['--db', db, 'study', 'summary', String(ids.member), '--year', '2026']);
     expect(summary.code, summary.stderr).toBe(0);
     expect(summary.stdout).toContain('集中学习培训：3.0学时（应达32.0学时）');
     expect(summary.stdout).toContain('尚差29.0学时');
     expect(summary.stdout).toContain('学习积分：8分');
   });
 
-  it('records a training and its attendance, shows it, and prints the figures and the ranking', () => {
-    const add = run([
+  it('records a training and its attendance, shows it, and prints the figures and the ranking', async () => {
+    const add = await run([
       '--db', db, '--json', 'training', 'add', '--org', 'C.T1', '--title', '2026年党员冬训', '--kind', '培训班', '--level', '乡镇（街道）级',
       '--audience', '全体党员', '--start', '2026-01-10', '--end', '2026-01-12', '--hours', '24', '--concentrated', '--subject', '乡村振兴',
     ]);
     expect(add.code, add.stderr).toBe(0);
     const training = JSON.parse(add.stdout) as { id: number; concentrated: boolean; hours: string };
     expect(training).toMatchObject({ concentrated: true, hours: '24.0' });
-    const attend = run(['--db', db, 'training', 'attend', String(training.id), '--members', `${ids.secretary},${ids.member}`]);
+    const attend = await run(['--db', db, 'training', 'attend', String(training.id), '--members', `${ids.secretary},${ids.member}`]);
     expect(attend.code, attend.stderr).toBe(0);
     expect(attend.stdout).toContain('已登记参训2人');
-    const again = run(['--db', db, '--json', 'training', 'attend', String(training.id), '--members', String(ids.member)]);
+    const again = await run(['--db', db, '--json', 'training', 'attend', String(training.id), '--members', String(ids.member)]);
     expect(again.code).toBe(4);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'TRAINING_ATTENDANCE_DUPLICATE', issues: [{ field: 'memberIds' }] } });
 
-    const show = run(['--db', db, 'training', 'show', String(training.id)]);
+    const show = await run(['--db', db, 'training', 'show', String(training.id)]);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toContain('一村书记');
     expect(show.stdout).toContain('集中培训');
-    const listed = run(['--db', db, 'training', 'list', '--org', 'C', '--period', '2026']);
+    const listed = await run(['--db', db, 'training', 'list', '--org', 'C', '--period', '2026']);
     expect(listed.stdout).toContain('2026年党员冬训');
     expect(listed.stdout).toContain('共1次培训');
 
-    const secretary = JSON.parse(run(['--db', db, '--json', 'study', 'summary', String(ids.secretary), '--year', '2026']).stdout) as Record<string, unknown>;
+    const secretary = JSON.parse((await run(['--db', db, '--json', 'study', 'summary', String(ids.secretary), '--year', '2026'])).stdout) as Record<string, unknown>;
     expect(secretary).toMatchObject({ partyPost: '书记', requiredHours: '56.0', concentratedHours: '24.0', concentratedTrainings: 1, shortfallHours: '32.0', met: false });
 
-    const figures = run(['--db', db, '--json', 'study', 'figures', '--org', 'C.T1', '--period', '2026']);
+    const figures = await run(['--db', db, '--json', 'study', 'figures', '--org', 'C.T1', '--period', '2026']);
     expect(figures.code, figures.stderr).toBe(0);
     const values = Object.fromEntries((JSON.parse(figures.stdout) as { figures: { id: string; value: number | null }[] }).figures.map((f) => [f.id, f.value]));
     // On the roll: 3; attended: 2; concentrated hours 24 + 24 + 3 = 51 → 17.0 a head; points 8 → 2.7 a head.
     expect(values).toMatchObject({ trainings_held: 1, training_participant_times: 2, rural_revitalization_trainings: 1, training_coverage_rate: 66.7, training_hours_per_member: 17, study_points_per_member: 2.7, members_below_training_hours: 3 });
-    const table = run(['--db', db, 'study', 'figures', '--org', 'C.T1', '--period', '2026']);
+    const table = await run(['--db', db, 'study', 'figures', '--org', 'C.T1', '--period', '2026']);
     expect(table.stdout).toContain('党员参训覆盖率');
     expect(table.stdout).toContain('trainings_held');
 
-    const ranking = run(['--db', db, 'study', 'ranking', '--org', 'C.T1', '--period', '2026']);
+    const ranking = await run(['--db', db, 'study', 'ranking', '--org', 'C.T1', '--period', '2026']);
     expect(ranking.code, ranking.stderr).toBe(0);
     expect(ranking.stdout).toContain('人均学习积分排名');
-    const ranked = JSON.parse(run(['--db', db, '--json', 'study', 'ranking', '--org', 'C.T1', '--period', '2026']).stdout) as { items: { rank: number; orgCode: string; pointsPerMember: number }[] };
+    const ranked = JSON.parse((await run(['--db', db, '--json', 'study', 'ranking', '--org', 'C.T1', '--period', '2026'])).stdout) as { items: { rank: number; orgCode: string; pointsPerMember: number }[] };
     expect(ranked.items.map((i) => [i.rank, i.orgCode, i.pointsPerMember])).toEqual([[1, B1, 4], [2, B2, 0]]);
   });
 
-  it('refuses bad input with the right exit code, naming the option', () => {
-    const hours = run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-03', '--kind', '自学', '--title', '学习', '--hours', '1.25']);
+  it('refuses bad input with the right exit code, naming the option', async () => {
+    const hours = await run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-03', '--kind', '自学', '--title', '学习', '--hours', '1.25']);
     expect(hours.code).toBe(2);
     expect(hours.stderr).toContain('--hours');
-    const kind = run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-03', '--kind', '刷视频', '--title', '学习', '--hours', '1']);
+    const kind = await run(['--db', db, 'study', 'record', String(ids.member), '--date', '2026-03-03', '--kind', '刷视频', '--title', '学习', '--hours', '1']);
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain('--kind');
-    const order = run([
+    const order = await run([
       '--db', db, '--json', 'training', 'add', '--org', 'C.T1', '--title', '倒序', '--kind', '培训班', '--level', '县级', '--audience', '全体党员',
       '--start', '2026-05-02', '--end', '2026-05-01', '--hours', '2',
     ]);
     expect(order.code).toBe(2);
     expect(JSON.parse(order.stdout)).toMatchObject({ error: { code: 'DATE_ORDER_INVALID', issues: [{ field: 'endOn' }] } });
-    expect(run(['--db', db, 'study', 'record', '999999', '--date', '2026-03-03', '--kind', '自学', '--title', '学习', '--hours', '1']).code).toBe(3);
-    expect(run(['--db', db, 'training', 'show', '999999']).code).toBe(3);
-    expect(run(['--db', db, 'study', 'figures', '--org', 'NOPE', '--period', '2026']).code).toBe(3);
-    const period = run(['--db', db, 'study', 'figures', '--period', '2026Q5']);
+    expect((await run(['--db', db, 'study', 'record', '999999', '--date', '2026-03-03', '--kind', '自学', '--title', '学习', '--hours', '1'])).code).toBe(3);
+    expect((await run(['--db', db, 'training', 'show', '999999'])).code).toBe(3);
+    expect((await run(['--db', db, 'study', 'figures', '--org', 'NOPE', '--period', '2026'])).code).toBe(3);
+    const period = await run(['--db', db, 'study', 'figures', '--period', '2026Q5']);
     expect(period.code).toBe(2);
     expect(period.stderr).toContain('统计期');
   });

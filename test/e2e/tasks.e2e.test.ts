@@ -16,8 +16,8 @@ const B1 = 'C.T1.B1';
 const B2 = 'C.T1.B2';
 
 /** Runs the command with --json, expecting success, and reads its answer. */
-function json<T>(args: string[]): T {
-  const r = run(args);
+async function json<T>(args: string[]): Promise<T> {
+  const r = await run(args);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as T;
 }
@@ -51,8 +51,8 @@ describe.each(ENGINES)('dangjian lists and tasks on %s', (engine: Engine) => {
     await cli?.drop();
   });
 
-  it('records a list with its items, assigns, reports, supervises and completes tasks, and counts them', () => {
-    const added = run([
+  it('records a list with its items, assigns, reports, supervises and completes tasks, and counts them', async () => {
+    const added = await run([
       '--db', db, '--json', 'list', 'add', '--org', T1, '--year', '2026', '--kind', '主体责任清单', '--title', '2026年主体责任清单',
       '--items', '落实“三会一课”制度；计划打造“三治融合”试点村5个|“三治融合”试点村|5|个',
     ]);
@@ -61,92 +61,92 @@ describe.each(ENGINES)('dangjian lists and tasks on %s', (engine: Engine) => {
     expect(list.items.map((i) => [i.seq, i.targetValue])).toEqual([[1, null], [2, 5]]);
     const file = join(cli!.dir, 'items.txt');
     writeFileSync(file, '制度建设一|党的制度建设\n\n制度建设二|党的制度建设\n');
-    const points = run(['--db', db, 'list', 'add', '--org', 'C', '--year', '2026', '--kind', '工作要点', '--title', '深改工作要点', '--items-file', file]);
+    const points = await run(['--db', db, 'list', 'add', '--org', 'C', '--year', '2026', '--kind', '工作要点', '--title', '深改工作要点', '--items-file', file]);
     expect(points.code, points.stderr).toBe(0);
     expect(points.stdout).toContain('共2项');
-    const lists = run(['--db', db, 'lists', '--org', 'C', '--year', '2026']);
+    const lists = await run(['--db', db, 'lists', '--org', 'C', '--year', '2026']);
     expect(lists.stdout).toContain('2026年主体责任清单');
     expect(lists.stdout).toContain('共2份');
 
     const item = String(list.items[0]!.id);
     const common = ['--by', T1, '--owner', '张书记', '--start', '2026-01-01'];
-    const late = json<{ id: number }>(['--db', db, '--json', 'task', 'add', '--org', B1, ...common, '--title', '整顿软弱涣散', '--deadline', '2026-03-31', '--item', item, '--category', '书记项目']);
-    const onTime = json<{ id: number }>(['--db', db, '--json', 'task', 'add', '--org', B2, ...common, '--title', '规范三会一课', '--deadline', '2026-06-30', '--item', item]);
+    const late = await json<{ id: number }>(['--db', db, '--json', 'task', 'add', '--org', B1, ...common, '--title', '整顿软弱涣散', '--deadline', '2026-03-31', '--item', item, '--category', '书记项目']);
+    const onTime = await json<{ id: number }>(['--db', db, '--json', 'task', 'add', '--org', B2, ...common, '--title', '规范三会一课', '--deadline', '2026-06-30', '--item', item]);
     expect(late.id).toBeGreaterThan(0);
 
-    const progress = run(['--db', db, 'task', 'progress', String(late.id), '--on', '2026-02-01', '--content', '已召开专题会议', '--percent', '50']);
+    const progress = await run(['--db', db, 'task', 'progress', String(late.id), '--on', '2026-02-01', '--content', '已召开专题会议', '--percent', '50']);
     expect(progress.code, progress.stderr).toBe(0);
     expect(progress.stdout).toContain('50%');
-    const supervise = run(['--db', db, 'task', 'supervise', String(late.id), '--kind', '催办', '--on', '2026-04-02', '--content', '已逾期，请抓紧']);
+    const supervise = await run(['--db', db, 'task', 'supervise', String(late.id), '--kind', '催办', '--on', '2026-04-02', '--content', '已逾期，请抓紧']);
     expect(supervise.code, supervise.stderr).toBe(0);
     expect(supervise.stdout).toContain('逾期');
-    const done = run(['--db', db, 'task', 'done', String(onTime.id), '--on', '2026-06-01']);
+    const done = await run(['--db', db, 'task', 'done', String(onTime.id), '--on', '2026-06-01']);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain('按时完成');
 
-    const overdue = json<{ total: number; items: { id: number }[] }>(['--db', db, '--json', 'tasks', '--org', 'C', '--status', '逾期']);
+    const overdue = await json<{ total: number; items: { id: number }[] }>(['--db', db, '--json', 'tasks', '--org', 'C', '--status', '逾期']);
     expect(overdue.items.map((t) => t.id)).toEqual([late.id]);
-    const text = run(['--db', db, 'tasks', '--category', '书记项目']);
+    const text = await run(['--db', db, 'tasks', '--category', '书记项目']);
     expect(text.stdout).toContain('整顿软弱涣散');
     expect(text.stdout).toContain('共1项');
-    const show = run(['--db', db, 'task', 'show', String(late.id)]);
+    const show = await run(['--db', db, 'task', 'show', String(late.id)]);
     expect(show.stdout).toContain('已召开专题会议');
     expect(show.stdout).toContain('催办');
     expect(show.stdout).toContain('2026年主体责任清单');
-    const listShow = run(['--db', db, 'list', 'show', String(list.id)]);
+    const listShow = await run(['--db', db, 'list', 'show', String(list.id)]);
     expect(listShow.code, listShow.stderr).toBe(0);
     expect(listShow.stdout).toContain('任务合计2项');
     expect(listShow.stdout).toContain('逾期未完成1');
-    const open = run(['--db', db, 'tasks', 'open', '--org', B1]);
+    const open = await run(['--db', db, 'tasks', 'open', '--org', B1]);
     expect(open.code, open.stderr).toBe(0);
     expect(open.stdout).toContain('逾期1项');
 
-    const figures = json<Figures>(['--db', db, '--json', 'tasks', 'figures', '--org', 'C', '--period', '2026']);
+    const figures = await json<Figures>(['--db', db, '--json', 'tasks', 'figures', '--org', 'C', '--period', '2026']);
     const value = (id: string) => figures.figures.find((f) => f.id === id)!.value;
     expect([value('responsibility_list_items'), value('secretary_projects'), value('governance_pilot_villages'), value('reform_points_party_institution')]).toEqual([2, 1, 5, 2]);
     expect([value('tasks_total'), value('tasks_completed'), value('tasks_completed_on_time'), value('tasks_overdue'), value('tasks_completion_rate')]).toEqual([2, 1, 1, 1, 50]);
-    const figuresText = run(['--db', db, 'tasks', 'figures', '--org', T1, '--period', '2026H1']);
+    const figuresText = await run(['--db', db, 'tasks', 'figures', '--org', T1, '--period', '2026H1']);
     expect(figuresText.code, figuresText.stderr).toBe(0);
     expect(figuresText.stdout).toContain('任务完成率');
-    const all = json<{ figures: { id: string }[] }>(['--db', db, '--json', 'figures', '--org', 'C', '--period', '2026', '--ledger', 'tasks']);
+    const all = await json<{ figures: { id: string }[] }>(['--db', db, '--json', 'figures', '--org', 'C', '--period', '2026', '--ledger', 'tasks']);
     expect(all.figures.map((f) => f.id)).toContain('tasks_overdue');
 
-    const cancelled = run(['--db', db, 'task', 'cancel', String(late.id), '--note', '任务调整']);
+    const cancelled = await run(['--db', db, 'task', 'cancel', String(late.id), '--note', '任务调整']);
     expect(cancelled.code, cancelled.stderr).toBe(0);
     expect(cancelled.stdout).toContain('已取消');
   });
 
-  it('refuses bad input with the right exit code, naming the option', () => {
+  it('refuses bad input with the right exit code, naming the option', async () => {
     const common = ['--org', B1, '--by', T1, '--title', '任务', '--owner', '张书记'];
-    const order = run(['--db', db, '--json', 'task', 'add', ...common, '--start', '2026-05-01', '--deadline', '2026-04-01']);
+    const order = await run(['--db', db, '--json', 'task', 'add', ...common, '--start', '2026-05-01', '--deadline', '2026-04-01']);
     expect(order.code).toBe(2);
     expect(JSON.parse(order.stdout)).toMatchObject({ error: { code: 'DATE_ORDER_INVALID', issues: [{ field: 'deadline' }] } });
-    const outside = run(['--db', db, 'task', 'add', ...common.slice(0, 2), '--by', B2, ...common.slice(4), '--start', '2026-05-01', '--deadline', '2026-06-01']);
+    const outside = await run(['--db', db, 'task', 'add', ...common.slice(0, 2), '--by', B2, ...common.slice(4), '--start', '2026-05-01', '--deadline', '2026-06-01']);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('交办组织');
-    const t = json<{ id: number }>(['--db', db, '--json', 'task', 'add', ...common, '--start', '2026-05-01', '--deadline', '2026-06-01']);
-    const percent = run(['--db', db, 'task', 'progress', String(t.id), '--on', '2026-05-02', '--content', '进展', '--percent', '101']);
+    const t = await json<{ id: number }>(['--db', db, '--json', 'task', 'add', ...common, '--start', '2026-05-01', '--deadline', '2026-06-01']);
+    const percent = await run(['--db', db, 'task', 'progress', String(t.id), '--on', '2026-05-02', '--content', '进展', '--percent', '101']);
     expect(percent.code).toBe(2);
     expect(percent.stderr).toContain('--percent');
-    const future = run(['--db', db, 'task', 'done', String(t.id), '--on', '2099-01-01']);
+    const future = await run(['--db', db, 'task', 'done', String(t.id), '--on', '2099-01-01']);
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('完成日期');
-    const kind = run(['--db', db, 'task', 'supervise', String(t.id), '--kind', '进展', '--on', '2026-05-02', '--content', 'x']);
+    const kind = await run(['--db', db, 'task', 'supervise', String(t.id), '--kind', '进展', '--on', '2026-05-02', '--content', 'x']);
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain('--kind');
-    expect(run(['--db', db, 'task', 'done', String(t.id), '--on', '2026-05-20']).code).toBe(0);
-    expect(run(['--db', db, 'task', 'done', String(t.id), '--on', '2026-05-21']).code).toBe(4);
-    expect(run(['--db', db, 'task', 'show', '999999']).code).toBe(3);
-    expect(run(['--db', db, 'list', 'show', '999999']).code).toBe(3);
-    expect(run(['--db', db, 'list', 'add', '--org', 'NOPE', '--year', '2026', '--kind', '任务清单', '--title', 'x']).code).toBe(3);
-    const badKind = run(['--db', db, 'list', 'add', '--org', T1, '--year', '2026', '--kind', '清单', '--title', 'x']);
+    expect((await run(['--db', db, 'task', 'done', String(t.id), '--on', '2026-05-20'])).code).toBe(0);
+    expect((await run(['--db', db, 'task', 'done', String(t.id), '--on', '2026-05-21'])).code).toBe(4);
+    expect((await run(['--db', db, 'task', 'show', '999999'])).code).toBe(3);
+    expect((await run(['--db', db, 'list', 'show', '999999'])).code).toBe(3);
+    expect((await run(['--db', db, 'list', 'add', '--org', 'NOPE', '--year', '2026', '--kind', '任务清单', '--title', 'x'])).code).toBe(3);
+    const badKind = await run(['--db', db, 'list', 'add', '--org', T1, '--year', '2026', '--kind', '清单', '--title', 'x']);
     expect(badKind.code).toBe(2);
     expect(badKind.stderr).toContain('--kind');
-    expect(run(['--db', db, 'list', 'add', '--org', T1, '--year', '2026', '--kind', '任务清单', '--title', 'x', '--items-file', '/nonexistent/items.txt']).code).toBe(3);
-    const status = run(['--db', db, 'tasks', '--status', '拖延']);
+    expect((await run(['--db', db, 'list', 'add', '--org', T1, '--year', '2026', '--kind', '任务清单', '--title', 'x', '--items-file', '/nonexistent/items.txt'])).code).toBe(3);
+    const status = await run(['--db', db, 'tasks', '--status', '拖延']);
     expect(status.code).toBe(2);
     expect(status.stderr).toContain('--status');
-    const period = run(['--db', db, 'tasks', 'figures', '--period', '2026Q9']);
+    const period = await run(['--db', db, 'tasks', 'figures', '--period', '2026Q9']);
     expect(period.code).toBe(2);
     expect(period.stderr).toContain('统计期');
   });

@@ -55,19 +55,19 @@ describe.each(ENGINES)('dangjian weak-suggest on %s', (engine: Engine) => {
     await cli?.drop();
   });
 
-  it('prints the suggestions, opens a case with --open, and refuses a bad year', () => {
+  it('prints the suggestions, opens a case with --open, and refuses a bad year', async () => {
     const db = cli!.db;
-    const text = run(['--db', db, 'weak-suggest', '--year', '2026', '--org', 'C.T1', '--detail']);
+    const text = await run(['--db', db, 'weak-suggest', '--year', '2026', '--org', 'C.T1', '--detail']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('软弱涣散数据提示');
     expect(text.stdout).toContain('C.T1.B1');
     expect(text.stdout).toContain('连续两年未确定发展对象');
-    const json = JSON.parse(run(['--db', db, '--json', 'weak-suggest', '--year', '2026']).stdout) as { items: { org: string }[] };
+    const json = JSON.parse((await run(['--db', db, '--json', 'weak-suggest', '--year', '2026'])).stdout) as { items: { org: string }[] };
     expect(json.items.map((i) => i.org)).toEqual(['C.T1.B1']);
-    const open = run(['--db', db, 'weak-suggest', '--year', '2026', '--open', 'C.T1.B1']);
+    const open = await run(['--db', db, 'weak-suggest', '--year', '2026', '--open', 'C.T1.B1']);
     expect(open.code, open.stderr).toBe(0);
     expect(open.stdout).toContain('列入2026年软弱涣散排查');
-    const bad = run(['--db', db, 'weak-suggest', '--year', 'soon']);
+    const bad = await run(['--db', db, 'weak-suggest', '--year', 'soon']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr + bad.stdout).toContain('--year');
   });

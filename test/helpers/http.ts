@@ -1,16 +1,16 @@
 /**
- * Driving the HTTP API in end-to-end tests: a fresh database of the engine and an app on it for each test, a system
- * administrator signed in through the real login (session cookie and CSRF token), requests through `app.inject`,
- * and the checks every error answer must pass.
+ * Driving the HTTP API in end-to-end tests: a fresh (emptied) database of the engine and an app on it for each test,
+ * a system administrator signed in through the real login (session cookie and CSRF token), requests through
+ * `app.inject`, and the checks every error answer must pass.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Ctx } from '../../src/context.js';
 import { createUser } from '../../src/modules/users/create-user.js';
 import type { UserInput } from '../../src/modules/users/users.schema.js';
-import { createTestDatabase, type Engine, type TestDatabase } from './test-db.js';
+import { createTestDatabase, emptyTestDatabase, type Engine, type TestDatabase } from './test-db.js';
 
 export interface ApiHarness {
   readonly app: FastifyInstance;
@@ -63,20 +63,31 @@ export interface ApiHarnessOptions {
 }
 
 export function useApi(engine: Engine, opts: ApiHarnessOptions = {}): ApiHarness {
+  // One migrated database for the describe, emptied before each test: a fresh database per test, without creating
+  // and migrating a PostgreSQL schema each time. A test that closes its database gets a new one for the next test.
+  let shared: TestDatabase | undefined;
   let db: TestDatabase | undefined;
   let app: FastifyInstance | undefined;
   let headers: Record<string, string> | undefined;
   beforeEach(async () => {
-    db = await createTestDatabase(engine, opts.clock);
+    if (shared) {
+      await emptyTestDatabase(shared);
+    } else {
+      const created = await createTestDatabase(engine, opts.clock);
+      shared = { ...created, close: async () => { shared = undefined; await created.close(); } };
+    }
+    db = shared;
     app = await buildApp({ engine, ...opts.app, ctx: db.ctx });
     headers = await signIn(app, db.ctx);
   });
   afterEach(async () => {
     await app?.close();
-    await db?.close();
     app = undefined;
     db = undefined;
     headers = undefined;
+  });
+  afterAll(async () => {
+    await shared?.close();
   });
   const harness: ApiHarness = {
     get app() {

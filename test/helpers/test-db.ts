@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -67,6 +68,45 @@ export async function createTestDatabase(
       await c.end();
     },
   };
+}
+
+/**
+ * Empties a test database as if it had just been created: every row of every table gone (the migrations' own
+ * bookkeeping kept), identity counters back at 1. Much cheaper than creating and migrating another PostgreSQL schema
+ * (45 tables of DDL), for harnesses that want a fresh database per test on one migrated schema.
+ */
+export async function emptyTestDatabase(handle: TestDatabase): Promise<void> {
+  const db = handle.db;
+  if (handle.engine === 'sqlite') {
+    const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_migration%'`.execute(db);
+    await sql`pragma foreign_keys = off`.execute(db);
+    try {
+      for (const { name } of rows) await sql`delete from ${sql.table(name)}`.execute(db);
+      const seq = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_sequence'`.execute(db);
+      if (Number(seq.rows[0]?.n) > 0) await sql`delete from sqlite_sequence`.execute(db);
+    } finally {
+      await sql`pragma foreign_keys = on`.execute(db);
+    }
+    return;
+  }
+  // One statement: rows deleted with foreign-key triggers off (for this transaction: a superuser's
+  // session_replication_role), sequences restarted. TRUNCATE does the same but makes new files for every table and
+  // index: seconds, where this takes a blink.
+  await sql
+    .raw(
+      `do $$
+      declare r record;
+      begin
+        perform set_config('session_replication_role', 'replica', true);
+        for r in select tablename from pg_tables where schemaname = current_schema() and tablename not like 'kysely_migration%' loop
+          execute format('delete from %I', r.tablename);
+        end loop;
+        for r in select sequencename from pg_sequences where schemaname = current_schema() loop
+          execute format('alter sequence %I restart', r.sequencename);
+        end loop;
+      end $$`,
+    )
+    .execute(db);
 }
 
 /** A postgres URL whose connections use the given schema (libpq `options`), for child processes. */
