@@ -1,31 +1,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import yauzl from 'yauzl';
+import { docxParts } from '../../test/helpers/docx.js';
 import { chineseDate, renderDocx, titleLines } from './render-docx.js';
 import type { AppendixRow, FigureInline, Inline, Paragraph, ReportDocument } from './document.js';
 
-/** The parts of a .docx (a zip) as text, by name. */
-function unzip(buffer: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (openError, zip) => {
-      if (openError || !zip) return reject(openError ?? new Error('no zip'));
-      const parts = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            parts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(parts));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+const unzip = docxParts;
 
 const paragraphsOf = (xml: string): string[] =>
   [...xml.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map((m) => m[1] ?? '');
