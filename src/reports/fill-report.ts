@@ -11,6 +11,7 @@
  */
 import type { ComputedFigure, IndicatorKind } from '../indicators/registry.js';
 import { changeOf } from '../indicators/registry.js';
+import { chineseDate } from '../shared/dates.js';
 import type { Period } from '../shared/period.js';
 import type { AppendixRow, FigureInline, Inline, Paragraph, ReportDocument, Section } from './document.js';
 import type { FigureForm, ReportTemplate, Segment, TemplateParagraph, TemplateSection } from './template.js';
@@ -58,10 +59,6 @@ export function sectionNumber(level: 1 | 2 | 3 | 4, n: number): string {
     case 4:
       return `（${n}）`;
   }
-}
-
-export function chineseDate(iso: string): string {
-  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
 function trimNumber(n: number, decimals: number): string {

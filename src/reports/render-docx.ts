@@ -5,6 +5,7 @@
  * The 公文 fonts are named explicitly on every run (ascii/hAnsi/eastAsia/cs) so that Word, WPS and LibreOffice
  * don't fall back to their own defaults.
  */
+import { chineseDate } from '../shared/dates.js';
 import {
   AlignmentType,
   Bookmark,
@@ -277,11 +278,7 @@ export function titleLines(title: string): string[] {
   return best ? [title.slice(0, best.at), title.slice(best.at)] : [title];
 }
 
-/** 2026-12-06 → 2026年12月6日 (§7.3.5: 年份标全称，月、日不编虚位); any other form is printed as given. */
-export function chineseDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date;
-}
+export { chineseDate };
 
 /** Width in grid characters: half-width characters (digits, Latin) count one half. */
 function widthInChars(text: string): number {

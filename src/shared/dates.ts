@@ -18,6 +18,12 @@ function isRealDate(y: number, mo: number, d: number): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+/** 2026-03-05 → 2026年3月5日 (GB/T 9704 §7.3.5: the year in full, no leading zeros); any other text as given. */
+export function chineseDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -5,7 +5,7 @@
  * every quarter is judged in the period that holds the quarter's last day.
  */
 import { AppError } from './errors.js';
-import { addDays, addMonths, daysInMonth, toIso, type IsoDate } from './dates.js';
+import { addDays, addMonths, chineseDate, daysInMonth, isValidIsoDate, toIso, type IsoDate } from './dates.js';
 
 export type Every = 'month' | 'quarter' | 'half' | 'year';
 export const EVERY_LABELS: Record<Every, string> = { month: '每月', quarter: '每季度', half: '每半年', year: '每年' };
@@ -49,7 +49,7 @@ export function parsePeriod(text: string): Period {
     if (Number(m[1]) >= 1900) return unitOf('year', Number(m[1]), 1);
   } else if ((m = /^(\d{4}-\d{2}-\d{2})\s*(?:~|～|\.\.|至|—|--)\s*(\d{4}-\d{2}-\d{2})$/.exec(t))) {
     const [from, to] = [m[1]!, m[2]!];
-    if (isDate(from) && isDate(to) && from >= '1900-01-01') {
+    if (isValidIsoDate(from) && isValidIsoDate(to)) {
       if (from > to) {
         const message = `统计期“${text}”的起始日期晚于截止日期`;
         throw new AppError('FIELD_INVALID', message, [{ code: 'FIELD_INVALID', field: 'period', message }]);
@@ -59,17 +59,6 @@ export function parsePeriod(text: string): Period {
   }
   const message = `统计期“${text}”格式不正确，应为月份（2022-03）、季度（2022Q1）、半年（2022H1）、年份（2022）或日期范围（2022-03-15~2022-09-30）`;
   throw new AppError('FIELD_INVALID', message, [{ code: 'FIELD_INVALID', field: 'period', message }]);
-}
-
-function isDate(d: string): boolean {
-  const y = Number(d.slice(0, 4));
-  const mo = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
-  return mo >= 1 && mo <= 12 && day >= 1 && day <= daysInMonth(y, mo);
-}
-
-function chineseDate(d: IsoDate): string {
-  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 }
 
 /** Any range of dates as a period: 2022-03-15~2022-09-30, titled 2022年3月15日至2022年9月30日. */
