@@ -139,9 +139,9 @@ describe('the desk and organizational life', () => {
     // A date after today: the error under 日期, and nothing saved.
     await page.getByRole('button', { name: '登记会议' }).click();
     await page.waitForURL((u) => u.pathname === '/meetings/new');
-    await page.getByLabel('会议类型').click();
-    await page.getByLabel('会议类型').fill('支委会');
-    await page.getByLabel('会议类型').press('Enter');
+    await page.getByRole('combobox', { name: '会议类型' }).click();
+    await page.getByRole('combobox', { name: '会议类型' }).fill('支委会');
+    await page.getByRole('combobox', { name: '会议类型' }).press('Enter');
     await expect.poll(() => page.locator('.ant-form-item').filter({ hasText: '会议类型' }).first().textContent(), WAIT).toContain('支委会');
     const tomorrow = chinaDay(1);
     const date = page.getByLabel('日期');
