@@ -2,8 +2,9 @@
  * The rectification ledger (整改台账) and the work ledgers (工作台账) in the browser: the county sees its overdue
  * problems; the township, superior of its branches, accepts a branch's rectification; the branch secretary is
  * offered its own steps and never the superior's; the branch records a volunteer service (a missing title is named
- * under 标题 and nothing is saved; an out-of-range duration is refused by the server under its field); every ledger
- * tab loads without console errors.
+ * under 标题 and nothing is saved; an out-of-range duration is refused by the server under its field), corrects and
+ * deletes one (the buttons come from the record's own allowed actions: a viewer is offered none); every ledger tab
+ * loads without console errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { launchBrowser, loginAs, newPage, screenshot, startWebServer, type WebSe
 import { recordProblem } from '../../src/modules/inspections/record-problem.js';
 import { stepProblem } from '../../src/modules/inspections/step-problem.js';
 import { addDays } from '../../src/shared/dates.js';
+import { createServiceRecord } from '../../src/modules/service/create-service-record.js';
 
 /** The error shown for an input (antd links it by aria-describedby), or '' when the input is valid. */
 async function fieldError(page: Page, input: Locator): Promise<string> {
@@ -192,6 +194,49 @@ describe('整改台账 and 工作台账 in the browser', () => {
     await poll(() => page.getByRole('row').filter({ hasText: '清理村口河道垃圾' }).count()).toBe(1);
     expect(await page.getByRole('row').filter({ hasText: '清理村口河道垃圾' }).textContent()).toContain('已办结');
     expect(await count()).toBe(before + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the branch correct and delete its service record, by the record’s allowed actions; the viewer is offered neither', async () => {
+    const record = await createServiceRecord(server.ctx, { orgCode: branchCode, kind: '志愿服务', title: '浏览器测试：帮助孤寡老人收玉米', happenedOn: today, hours: '2' });
+    const stored = () => server.ctx.db.selectFrom('service_records').select(['title', 'minutes']).where('id', '=', record.id).executeTakeFirst();
+    const openRecord = async (page: Page, title: string) => {
+      await page.goto(`${server.url}/records?org=${branchCode}`);
+      await page.getByRole('tab', { name: '服务' }).click();
+      const row = page.getByRole('row').filter({ hasText: title });
+      await row.getByRole('button', { name: '查看服务记录' }).click();
+      const drawer = page.getByRole('dialog', { name: '服务记录详情' });
+      await poll(() => drawer.textContent()).toContain(title);
+      return drawer;
+    };
+
+    // The viewer reads the record but is offered no button to change it.
+    const viewer = await open(browser);
+    await loginAs(viewer.page, server, 'viewer');
+    const seen = await openRecord(viewer.page, '浏览器测试：帮助孤寡老人收玉米');
+    expect(await seen.getByRole('button', { name: /修\s*改/ }).count()).toBe(0);
+    expect(await seen.getByRole('button', { name: /删\s*除/ }).count()).toBe(0);
+    expect(viewer.errors).toEqual([]);
+
+    const { page, errors } = await open(browser);
+    await loginAs(page, server, 'branch');
+    const drawer = await openRecord(page, '浏览器测试：帮助孤寡老人收玉米');
+    await drawer.getByRole('button', { name: /修\s*改/ }).click();
+    const form = page.getByRole('form', { name: '修改' });
+    const title = form.getByLabel('标题', { exact: true });
+    expect(await title.inputValue()).toBe('浏览器测试：帮助孤寡老人收玉米');
+    await title.fill('浏览器测试：帮助孤寡老人收玉米和大豆');
+    await form.getByLabel('服务时长（小时）').fill('3.5');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => drawer.textContent()).toContain('浏览器测试：帮助孤寡老人收玉米和大豆');
+    expect(await stored()).toEqual({ title: '浏览器测试：帮助孤寡老人收玉米和大豆', minutes: 210 });
+    await screenshot(page, '53-records-correct');
+
+    await drawer.getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByRole('button', { name: /^确\s*定$/ }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await poll(() => page.getByRole('row').filter({ hasText: '帮助孤寡老人收玉米和大豆' }).count()).toBe(0);
+    expect(await stored()).toBeUndefined();
     expect(errors).toEqual([]);
   });
 

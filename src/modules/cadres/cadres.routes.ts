@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { cadreFigures } from './cadre-figures.js';
 import { deleteCadreEvent } from './delete-cadre-event.js';
 import { findCadreEvents } from './find-cadre-events.js';
@@ -7,6 +9,7 @@ import { recordCadreEvent } from './record-cadre-event.js';
 import { CADRE_LABELS, cadreEventInput, cadreEventListQuery, cadreEventPageView, cadreEventView, cadreFiguresQuery, cadreFiguresView } from './cadres.schema.js';
 
 const tags = ['干部工作'];
+const offered = (): RecordAction[] => ['delete'];
 const config = { labels: { ...LIST_LABELS, ...CADRE_LABELS, id: '干部工作记录编号' } };
 
 export const cadreRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
@@ -14,9 +17,9 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
     '/cadre-events',
     {
       config,
-      schema: { tags, summary: '查询干部工作记录（调整、提拔、招录、后备干部、谈话等；组织含下级）', querystring: cadreEventListQuery, response: { 200: cadreEventPageView, ...errorResponses } },
+      schema: { tags, summary: '查询干部工作记录（调整、提拔、招录、后备干部、谈话等；组织含下级）', querystring: cadreEventListQuery, response: { 200: cadreEventPageView.extend({ items: z.array(withActionsView(cadreEventView)) }), ...errorResponses } },
     },
-    async (req) => findCadreEvents(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findCadreEvents(req.ctx, req.query), offered),
   );
 
   app.post(

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { deleteDonation } from './delete-donation.js';
 import { donationFigures } from './donation-figures.js';
 import { donationCampaigns, findDonations } from './find-donations.js';
@@ -20,6 +22,7 @@ import {
 } from './donations.schema.js';
 
 const tags = ['党员捐款'];
+const offered = (): RecordAction[] => ['delete'];
 const config = { labels: { ...LIST_LABELS, ...DONATION_LABELS, id: '捐款记录编号' } };
 
 export const donationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
@@ -31,10 +34,10 @@ export const donationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) =
         tags,
         summary: '查询党员自愿捐款（特殊党费）记录（组织含下级；可按活动、日期筛选），附合计金额',
         querystring: donationListQuery,
-        response: { 200: donationPageView, ...errorResponses },
+        response: { 200: donationPageView.extend({ items: z.array(withActionsView(donationView)) }), ...errorResponses },
       },
     },
-    async (req) => findDonations(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findDonations(req.ctx, req.query), offered),
   );
 
   app.post(

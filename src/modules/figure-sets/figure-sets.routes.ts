@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsOne, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { createFigureSet } from './create-figure-set.js';
 import { deleteFigureSet } from './delete-figure-set.js';
 import { getFigureSet } from './figure-set-records.js';
@@ -23,6 +25,8 @@ import {
 const tags = ['手工填报数据'];
 const config = { labels: { ...LIST_LABELS, ...FIGURE_SET_LABELS, id: '填报表编号' } };
 const one = { 200: figureSetRecordView, ...errorResponses };
+const setWithActions = withActionsView(figureSetRecordView);
+const offered = (): RecordAction[] => ['delete'];
 
 export const figureSetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
@@ -33,10 +37,10 @@ export const figureSetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) 
         tags,
         summary: '查询手工填报表（组织含下级；可按统计期、数据来源单位、指标筛选；同期以最近一次填报为准）',
         querystring: figureSetListQuery,
-        response: { 200: figureSetPageView, ...errorResponses },
+        response: { 200: figureSetPageView.extend({ items: z.array(setWithActions) }), ...errorResponses },
       },
     },
-    async (req) => findFigureSets(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findFigureSets(req.ctx, req.query), offered),
   );
 
   app.post(
@@ -69,8 +73,8 @@ export const figureSetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) 
 
   app.get(
     '/figure-sets/:id',
-    { config, schema: { tags, summary: '查看手工填报表及其各项数值', params: idParams, response: one } },
-    async (req) => getFigureSet(req.ctx, req.params.id),
+    { config, schema: { tags, summary: '查看手工填报表及其各项数值', params: idParams, response: { 200: setWithActions, ...errorResponses } } },
+    async (req) => withActionsOne(req.ctx, await getFigureSet(req.ctx, req.params.id), offered),
   );
 
   app.delete(

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsOne, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { addInspectionTargets } from './add-inspection-targets.js';
 import { createInspection } from './create-inspection.js';
 import { findInspections, getInspection } from './find-inspections.js';
@@ -32,6 +34,7 @@ import {
 } from './inspections.schema.js';
 
 const tags = ['巡察督查和整改台账'];
+const inspectionOffered = (): RecordAction[] => ['update'];
 const inspectionConfig = { labels: { ...LIST_LABELS, ...INSPECTION_LABELS, id: '巡察（督查）编号' } };
 const problemConfig = { labels: { ...LIST_LABELS, ...INSPECTION_LABELS, id: '整改问题编号' } };
 
@@ -44,10 +47,10 @@ export const inspectionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app)
         tags,
         summary: '查询巡察、督查轮次（组织含下级开展的；可按类别、开始日期筛选）',
         querystring: inspectionListQuery,
-        response: { 200: inspectionPageView, ...errorResponses },
+        response: { 200: inspectionPageView.extend({ items: z.array(withActionsView(inspectionView)) }), ...errorResponses },
       },
     },
-    async (req) => findInspections(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findInspections(req.ctx, req.query), inspectionOffered),
   );
 
   app.post(
@@ -82,9 +85,9 @@ export const inspectionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app)
     '/inspections/:id',
     {
       config: inspectionConfig,
-      schema: { tags, summary: '查看巡察、督查轮次：对象、本轮发现的问题及其整改状态统计', params: idParams, response: { 200: inspectionDetailView, ...errorResponses } },
+      schema: { tags, summary: '查看巡察、督查轮次：对象、本轮发现的问题及其整改状态统计', params: idParams, response: { 200: withActionsView(inspectionDetailView), ...errorResponses } },
     },
-    async (req) => getInspection(req.ctx, req.params.id),
+    async (req) => withActionsOne(req.ctx, await getInspection(req.ctx, req.params.id), inspectionOffered),
   );
 
   app.patch(

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { deletePublication } from './delete-publication.js';
 import { findPublications } from './find-publications.js';
 import { publicityFigures } from './publicity-figures.js';
@@ -15,6 +17,7 @@ import {
 } from './publicity.schema.js';
 
 const tags = ['宣传'];
+const offered = (): RecordAction[] => ['delete'];
 const config = { labels: { ...LIST_LABELS, ...PUBLICITY_LABELS, id: '宣传稿件记录编号' } };
 
 export const publicityRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
@@ -22,9 +25,9 @@ export const publicityRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) 
     '/publications',
     {
       config,
-      schema: { tags, summary: '查询宣传稿件（组织含下级；可按媒体级别、形式、主题、刊发日期筛选）', querystring: publicationListQuery, response: { 200: publicationPageView, ...errorResponses } },
+      schema: { tags, summary: '查询宣传稿件（组织含下级；可按媒体级别、形式、主题、刊发日期筛选）', querystring: publicationListQuery, response: { 200: publicationPageView.extend({ items: z.array(withActionsView(publicationView)) }), ...errorResponses } },
     },
-    async (req) => findPublications(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findPublications(req.ctx, req.query), offered),
   );
 
   app.post(

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, okBody, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsOne, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { figureSetView } from '../../shared/figures.js';
 import { addTeamPeople } from './add-team-people.js';
 import { createServiceRecord } from './create-service-record.js';
@@ -42,6 +44,8 @@ import {
 const tags = ['服务记录'];
 const config = { labels: { ...LIST_LABELS, ...SERVICE_LABELS } };
 const responses = <T>(ok: T) => ({ 200: ok, ...errorResponses });
+const recordWithActions = withActionsView(serviceRecordView);
+const recordOffered = (): RecordAction[] => ['update', 'delete'];
 
 export const serviceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
@@ -52,10 +56,10 @@ export const serviceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) =>
         tags,
         summary: '服务记录（志愿服务、办实事、社情民意、矛盾纠纷化解）：组织（含下级），可按类别、办理状态、日期、党员筛选',
         querystring: serviceRecordQuery,
-        response: responses(serviceRecordList),
+        response: responses(serviceRecordList.extend({ items: z.array(recordWithActions) })),
       },
     },
-    async (req) => findServiceRecords(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findServiceRecords(req.ctx, req.query), recordOffered),
   );
 
   app.post(
@@ -74,8 +78,8 @@ export const serviceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) =>
 
   app.get(
     '/service/records/:id',
-    { config: { labels: { ...config.labels, id: '服务记录编号' } }, schema: { tags, summary: '一条服务记录', params: idParams, response: responses(serviceRecordView) } },
-    async (req) => getServiceRecord(req.ctx, req.params.id),
+    { config: { labels: { ...config.labels, id: '服务记录编号' } }, schema: { tags, summary: '一条服务记录', params: idParams, response: responses(recordWithActions) } },
+    async (req) => withActionsOne(req.ctx, await getServiceRecord(req.ctx, req.params.id), recordOffered),
   );
 
   app.patch(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsOne, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { figureSetView } from '../../shared/figures.js';
 import { addAttendance, removeAttendance } from './training-attendance.js';
 import { createTraining } from './create-training.js';
@@ -35,6 +36,10 @@ import {
 
 const tags = ['学习培训'];
 const config = { labels: { ...LIST_LABELS, ...STUDY_LABELS } };
+const studyWithActions = withActionsView(studyRecordView);
+const trainingWithActions = withActionsView(trainingView);
+const studyOffered = (): RecordAction[] => ['delete'];
+const trainingOffered = (): RecordAction[] => ['update'];
 const attendanceParams = idParams.extend({ memberId: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export const studyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
@@ -46,10 +51,10 @@ export const studyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
         tags,
         summary: '学习记录：某党员的，或组织（含下级）的（按类别、日期筛选，分页，新的在前）',
         querystring: studyListQuery,
-        response: { 200: studyListView, ...errorResponses },
+        response: { 200: studyListView.extend({ items: z.array(studyWithActions) }), ...errorResponses },
       },
     },
-    async (req) => listStudyRecords(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await listStudyRecords(req.ctx, req.query), studyOffered),
   );
 
   app.post(
@@ -126,10 +131,10 @@ export const studyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
         tags,
         summary: '培训列表：组织（含下级）主办的，按统计期、类别、培训对象筛选（分页）',
         querystring: trainingListQuery,
-        response: { 200: trainingListView, ...errorResponses },
+        response: { 200: trainingListView.extend({ items: z.array(trainingWithActions) }), ...errorResponses },
       },
     },
-    async (req) => listTrainings(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await listTrainings(req.ctx, req.query), trainingOffered),
   );
 
   app.post(
@@ -145,9 +150,9 @@ export const studyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
     '/trainings/:id',
     {
       config: { labels: { ...config.labels, id: '培训编号' } },
-      schema: { tags, summary: '培训详情及参训党员', params: idParams, response: { 200: trainingDetailView, ...errorResponses } },
+      schema: { tags, summary: '培训详情及参训党员', params: idParams, response: { 200: withActionsView(trainingDetailView), ...errorResponses } },
     },
-    async (req) => getTraining(req.ctx, req.params.id),
+    async (req) => withActionsOne(req.ctx, await getTraining(req.ctx, req.params.id), trainingOffered),
   );
 
   app.patch(

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { pageWithActions, withActionsOne, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { figureSetView } from '../../shared/figures.js';
 import { addListItems } from './add-list-items.js';
 import { completeTask } from './complete-task.js';
@@ -34,6 +36,8 @@ import {
   taskPageView,
   taskPatch,
   taskQuery,
+  taskView,
+  listView,
 } from './tasks.schema.js';
 
 const listTags = ['主体责任清单和任务清单'];
@@ -42,15 +46,18 @@ const listConfig = { labels: { ...LIST_LABELS, ...TASK_LABELS, id: '清单编号
 const taskConfig = { labels: { ...LIST_LABELS, ...TASK_LABELS, id: '任务编号' } };
 const list = { 200: listDetail, ...errorResponses };
 const task = { 200: taskDetail, ...errorResponses };
+const updateOffered = (): RecordAction[] => ['update'];
+/** A task is corrected by the organization that assigned it. */
+const assigner = (t: { assignedByCode: string }) => t.assignedByCode;
 
 export const taskRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
     '/lists',
     {
       config: listConfig,
-      schema: { tags: listTags, summary: '查询主体责任清单、任务清单、工作要点和责任书（组织含下级；可按年度、类别筛选）', querystring: listQuery, response: { 200: listPageView, ...errorResponses } },
+      schema: { tags: listTags, summary: '查询主体责任清单、任务清单、工作要点和责任书（组织含下级；可按年度、类别筛选）', querystring: listQuery, response: { 200: listPageView.extend({ items: z.array(withActionsView(listView)) }), ...errorResponses } },
     },
-    async (req) => findLists(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findLists(req.ctx, req.query), updateOffered),
   );
 
   app.post(
@@ -64,8 +71,8 @@ export const taskRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
 
   app.get(
     '/lists/:id',
-    { config: listConfig, schema: { tags: listTags, summary: '查看清单：各事项及由其分解的任务和完成情况', params: idParams, response: list } },
-    async (req) => getList(req.ctx, req.params.id),
+    { config: listConfig, schema: { tags: listTags, summary: '查看清单：各事项及由其分解的任务和完成情况', params: idParams, response: { 200: withActionsView(listDetail), ...errorResponses } } },
+    async (req) => withActionsOne(req.ctx, await getList(req.ctx, req.params.id), updateOffered),
   );
 
   app.patch(
@@ -100,10 +107,10 @@ export const taskRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
         tags: taskTags,
         summary: '查询任务（责任组织含下级；可按交办组织、年度、状态（含逾期）、分类、清单事项、完成时限筛选）',
         querystring: taskQuery,
-        response: { 200: taskPageView, ...errorResponses },
+        response: { 200: taskPageView.extend({ items: z.array(withActionsView(taskView)) }), ...errorResponses },
       },
     },
-    async (req) => findTasks(req.ctx, req.query),
+    async (req) => pageWithActions(req.ctx, await findTasks(req.ctx, req.query), updateOffered, assigner),
   );
 
   app.post(
@@ -140,8 +147,8 @@ export const taskRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
 
   app.get(
     '/tasks/:id',
-    { config: taskConfig, schema: { tags: taskTags, summary: '查看任务：进展报告和督办记录', params: idParams, response: task } },
-    async (req) => getTask(req.ctx, req.params.id),
+    { config: taskConfig, schema: { tags: taskTags, summary: '查看任务：进展报告和督办记录', params: idParams, response: { 200: withActionsView(taskDetail), ...errorResponses } } },
+    async (req) => withActionsOne(req.ctx, await getTask(req.ctx, req.params.id), updateOffered, assigner),
   );
 
   app.patch(

@@ -1,18 +1,19 @@
 /**
  * One list of a ledger, from its description (ledgers.ts): the filter bar (the route's own filters), the paged
- * table, the detail drawer, and the create drawer (only where the server grants 'record' at the chosen organization),
- * whose server field issues show under the fields.
+ * table, the detail drawer with the record's actions (those the server lists in the record's `actions`: correct,
+ * revoke, delete), and the create drawer (only where the server grants 'record' at the chosen organization); the
+ * server's field issues show under the fields.
  */
-import { App, Button, Descriptions, Drawer, Empty, Form, Grid, Skeleton, Space, Table, Typography } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Empty, Form, Grid, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMemo, useState, type ReactNode } from 'react';
-import { ApiError, get, post } from '../../lib/api';
+import { ApiError, get, post, request } from '../../lib/api';
 import { chineseDate, todayIso } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldInput } from './FieldInput';
-import { initialValues, issuesToFields, toPayload, toQuery, type FieldSpec, type FormValues } from './form-fields';
-import { detailPathOf, type ColumnSpec, type DetailTable, type ListSpec } from './ledgers';
+import { initialValues, issuesToFields, patchPayload, toPayload, toQuery, valuesFromRecord, type FieldSpec, type FormValues } from './form-fields';
+import { actionPathOf, detailPathOf, type ColumnSpec, type DetailTable, type ListSpec, type RecordActionSpec } from './ledgers';
 
 type Row = Record<string, unknown>;
 
@@ -68,44 +69,140 @@ function SubTable({ table, rows }: { table: DetailTable; rows: Row[] }) {
   );
 }
 
-function Detail({ spec, row }: { spec: ListSpec; row: Row }) {
+/** A record's action buttons: those of the list's actions the server allows on this record. */
+function ActionButtons({ spec, record, onForm, onDone }: { spec: ListSpec; record: Row; onForm: (a: RecordActionSpec) => void; onDone: (a: RecordActionSpec, result: Row | null) => void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const allowed = Array.isArray(record.actions) ? (record.actions as string[]) : [];
+  const available = (spec.actions ?? []).filter((a) => allowed.includes(a.action));
+  if (!available.length) return null;
+  const run = async (a: RecordActionSpec) => {
+    setBusy(a.action);
+    setError(null);
+    try {
+      const result = await request<Row | null>(a.method, actionPathOf(a, String(record.id)), a.method === 'DELETE' ? {} : { body: {} });
+      void message.success(`${a.title}：已完成`);
+      onDone(a, result ?? null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <Space wrap>
+        {available.map((a) =>
+          a.fields ? (
+            <Button key={a.action} danger={a.danger} icon={a.action === 'update' ? <EditOutlined /> : undefined} onClick={() => onForm(a)}>
+              {a.title}
+            </Button>
+          ) : (
+            <Popconfirm key={a.action} title={a.confirm ?? `确定${a.title}吗？`} okText="确定" cancelText="取消" onConfirm={() => run(a)}>
+              <Button danger={a.danger} loading={busy === a.action} icon={a.action === 'delete' ? <DeleteOutlined /> : undefined}>
+                {a.title}
+              </Button>
+            </Popconfirm>
+          ),
+        )}
+      </Space>
+      <ErrorAlert error={error} />
+    </div>
+  );
+}
+
+function Detail({ spec, row, onChanged }: { spec: ListSpec; row: Row; onChanged: (closed: boolean) => void }) {
   const path = detailPathOf(spec, String(row.id));
   const { data, loading, error, reload } = useApi(() => (path ? get<Row>(path) : Promise.resolve(row)), [path]);
+  const [acting, setActing] = useState<RecordActionSpec | null>(null);
+  const [updated, setUpdated] = useState<Row | null>(null);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (loading || !data) return <Skeleton active />;
+  const record = updated ?? data;
+  const done = (a: RecordActionSpec, result: Row | null) => {
+    setActing(null);
+    if (a.method === 'DELETE') {
+      onChanged(true);
+      return;
+    }
+    // With a detail route, read it again (its tables may change too); otherwise the answer is the record.
+    if (path) reload();
+    else if (result) setUpdated(result);
+    onChanged(false);
+  };
+  if (acting) {
+    const fields = (acting.fields ?? []) as FieldSpec[];
+    return (
+      <>
+        <Typography.Title level={5}>{acting.title}</Typography.Title>
+        <RecordForm
+          name={`${acting.action}-${spec.key}`}
+          title={acting.title}
+          fields={fields}
+          initial={acting.method === 'PATCH' ? valuesFromRecord(fields, record) : initialValues(fields, { org: null, today: todayIso() })}
+          send={(values) =>
+            request<Row>(acting.method, actionPathOf(acting, String(record.id)), {
+              body: acting.method === 'PATCH' ? patchPayload(fields, values, record) : toPayload(fields, values),
+            })
+          }
+          onDone={(result) => done(acting, result)}
+          onCancel={() => setActing(null)}
+        />
+      </>
+    );
+  }
   const fields = [...spec.columns, ...(spec.detailExtra ?? [])];
   return (
     <>
+      <ActionButtons spec={spec} record={record} onForm={setActing} onDone={done} />
       <Descriptions
         column={1}
         size="small"
         bordered
-        items={fields.map((c) => ({ key: c.field + c.title, label: c.title, children: cellText(c, data) || '—' }))}
+        items={fields.map((c) => ({ key: c.field + c.title, label: c.title, children: cellText(c, record) || '—' }))}
       />
       {(spec.detailTables ?? []).map((t) => (
-        <SubTable key={t.field} table={t} rows={Array.isArray(data[t.field]) ? (data[t.field] as Row[]) : []} />
+        <SubTable key={t.field} table={t} rows={Array.isArray(record[t.field]) ? (record[t.field] as Row[]) : []} />
       ))}
     </>
   );
 }
 
-function CreateForm({ spec, org, onDone }: { spec: ListSpec; org: string | null; onDone: (created: Row) => void }) {
-  const create = spec.create!;
-  const fields = create.fields as FieldSpec[];
+/**
+ * A described form that sends itself (create, correct, revoke): the server's field issues go under the fields,
+ * the rest into the alert above.
+ */
+function RecordForm({
+  name,
+  title,
+  fields,
+  initial,
+  send,
+  onDone,
+  onCancel,
+}: {
+  name: string;
+  title: string;
+  fields: FieldSpec[];
+  initial: FormValues;
+  send: (values: FormValues) => Promise<Row>;
+  onDone: (result: Row) => void;
+  onCancel?: () => void;
+}) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const initial = useMemo(() => initialValues(fields, { org, today: todayIso() }), [fields, org]);
   const screens = Grid.useBreakpoint();
   const submit = async (values: FormValues) => {
     setBusy(true);
     setError(null);
     try {
-      const created = await post<Row>(create.path ?? spec.path, toPayload(fields, values));
-      void message.success(`${create.title}：已保存`);
+      const result = await send(values);
+      void message.success(`${title}：已保存`);
       form.resetFields();
-      onDone(created);
+      onDone(result);
     } catch (e) {
       if (e instanceof ApiError && e.issues.length) {
         const split = issuesToFields(fields, e.issues);
@@ -123,12 +220,12 @@ function CreateForm({ spec, org, onDone }: { spec: ListSpec; org: string | null;
   return (
     <Form<FormValues>
       form={form}
-      name={`create-${spec.key}`}
+      name={name}
       layout="vertical"
       initialValues={initial}
       onFinish={(v) => void submit(v)}
       scrollToFirstError
-      aria-label={create.title}
+      aria-label={title}
       style={{ maxWidth: screens.md ? 560 : undefined }}
     >
       <ErrorAlert error={error} />
@@ -139,9 +236,25 @@ function CreateForm({ spec, org, onDone }: { spec: ListSpec; org: string | null;
         <Button type="primary" htmlType="submit" loading={busy}>
           保存
         </Button>
-        <Button onClick={() => form.resetFields()}>重填</Button>
+        {onCancel ? <Button onClick={onCancel}>取消</Button> : <Button onClick={() => form.resetFields()}>重填</Button>}
       </Space>
     </Form>
+  );
+}
+
+function CreateForm({ spec, org, onDone }: { spec: ListSpec; org: string | null; onDone: (created: Row) => void }) {
+  const create = spec.create!;
+  const fields = create.fields as FieldSpec[];
+  const initial = useMemo(() => initialValues(fields, { org, today: todayIso() }), [fields, org]);
+  return (
+    <RecordForm
+      name={`create-${spec.key}`}
+      title={create.title}
+      fields={fields}
+      initial={initial}
+      send={(values) => post<Row>(create.path ?? spec.path, toPayload(fields, values))}
+      onDone={onDone}
+    />
   );
 }
 
@@ -234,7 +347,16 @@ export function LedgerList({ spec, org, canRecord }: { spec: ListSpec; org: stri
         footer={summary ? () => summary : undefined}
       />
       <Drawer title={`${spec.noun}详情`} open={detail !== null} onClose={() => setDetail(null)} width={Math.min(640, window.innerWidth)} destroyOnHidden>
-        {detail ? <Detail spec={spec} row={detail} /> : null}
+        {detail ? (
+          <Detail
+            spec={spec}
+            row={detail}
+            onChanged={(closed) => {
+              if (closed) setDetail(null);
+              reload();
+            }}
+          />
+        ) : null}
       </Drawer>
       {spec.create ? (
         <Drawer title={spec.create.title} open={creating} onClose={() => setCreating(false)} width={Math.min(600, window.innerWidth)} destroyOnHidden>

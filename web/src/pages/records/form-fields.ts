@@ -222,3 +222,48 @@ export function optionsOf(spec: FieldSpec): { value: string; label: string }[] {
 
 /** 是 / 否 for a boolean filter or field (sent as true / false). */
 export const YES_NO: Pick<FieldSpec, 'options' | 'optionLabels'> = { options: ['true', 'false'], optionLabels: { true: '是', false: '否' } };
+
+function valueAt(record: Record<string, unknown>, path: string): unknown {
+  let node: unknown = record;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** A correcting form's first values: the record's own (null and missing left blank; booleans as the select's text). */
+export function valuesFromRecord(fields: readonly FieldSpec[], record: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const f of fields) {
+    if (f.type === 'const') continue;
+    const v = valueAt(record, f.field);
+    if (v === null || v === undefined) continue;
+    out[f.field] = f.type === 'bool' && typeof v === 'boolean' ? String(v) : f.type === 'select' && typeof v === 'number' ? String(v) : v;
+  }
+  return out;
+}
+
+/**
+ * The body of a correction (PATCH): only the fields whose value differs from the record's. A field emptied that had
+ * a value is sent as null (the server clears it where it may be empty, and names the field where it may not).
+ */
+export function patchPayload(fields: readonly FieldSpec[], values: FormValues, record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.type === 'const') {
+      setPath(out, f.field, f.value);
+      continue;
+    }
+    const next = apiValue(f, values[f.field]);
+    const prev = valueAt(record, f.field);
+    const prevBlank = prev === null || prev === undefined || prev === '';
+    if (next === undefined) {
+      if (!prevBlank) setPath(out, f.field, null);
+      continue;
+    }
+    // Compared as the API takes them: 2.5 is the stored "2.50", 'true' the stored true.
+    if (prevBlank || String(next) !== String(apiValue(f, typeof prev === 'boolean' ? String(prev) : prev))) setPath(out, f.field, next);
+  }
+  return out;
+}

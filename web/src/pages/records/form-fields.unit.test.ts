@@ -5,9 +5,11 @@ import {
   initialValues,
   issuesToFields,
   missingRequired,
+  patchPayload,
   requiredMessage,
   toPayload,
   toQuery,
+  valuesFromRecord,
   type FieldSpec,
 } from './form-fields';
 
@@ -132,5 +134,38 @@ describe('server field issues → the form fields', () => {
     expect(fieldOfIssue(fields, 'values')).toBe('values.0.indicatorId');
     expect(fieldOfIssue(fields, 'code')).toBeNull();
     expect(fieldOfIssue(fields, undefined)).toBeNull();
+  });
+});
+
+describe('correcting a record', () => {
+  const fields: FieldSpec[] = [
+    { label: '标题', field: 'title', type: 'text', required: true },
+    { label: '日期', field: 'happenedOn', type: 'date', required: true },
+    { label: '服务时长（小时）', field: 'hours', type: 'number' },
+    { label: '集中培训', field: 'concentrated', type: 'bool' },
+    { label: '备注', field: 'note', type: 'textarea' },
+    { label: '重新办理', field: 'reopen', type: 'bool' },
+  ];
+  const record = { id: 7, title: '清理河道', happenedOn: '2026-05-04', hours: '2.50', concentrated: false, note: null, actions: ['update'] };
+
+  it('prefills the form with the record, leaving null and missing fields blank', () => {
+    expect(valuesFromRecord(fields, record)).toEqual({ title: '清理河道', happenedOn: '2026-05-04', hours: '2.50', concentrated: 'false' });
+  });
+
+  it('sends nothing when nothing changed, whatever the number or boolean spelling', () => {
+    expect(patchPayload(fields, { ...valuesFromRecord(fields, record), hours: 2.5 }, record)).toEqual({});
+    expect(patchPayload(fields, { ...valuesFromRecord(fields, record), hours: 3 }, record)).toEqual({ hours: 3 });
+    expect(patchPayload(fields, valuesFromRecord(fields, record), record)).toEqual({});
+  });
+
+  it('sends only the changed fields, trimmed and typed', () => {
+    const values = { ...valuesFromRecord(fields, record), title: ' 清理河道垃圾 ', concentrated: 'true', note: '村民参加' };
+    expect(patchPayload(fields, values, record)).toEqual({ title: '清理河道垃圾', concentrated: true, note: '村民参加' });
+  });
+
+  it('clears a field that had a value with null, and leaves an untouched blank one out', () => {
+    const values = { ...valuesFromRecord(fields, record), hours: '' };
+    expect(patchPayload(fields, values, record)).toEqual({ hours: null });
+    expect(patchPayload(fields, values, record)).not.toHaveProperty('note');
   });
 });

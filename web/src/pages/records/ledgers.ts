@@ -58,6 +58,14 @@ import type {
   TrainingInput,
   TrainingView,
   WeakCaseView,
+  HonorPatch,
+  HonorRevokeInput,
+  InspectionPatch,
+  ListPatch,
+  RecordAction,
+  ServiceRecordPatch,
+  TaskPatch,
+  TrainingPatch,
 } from '../../lib/types';
 import { YES_NO, type FieldSpec } from './form-fields';
 
@@ -90,6 +98,25 @@ export interface CreateSpec<Input = Record<string, unknown>> {
   fields: InputField<Input>[];
 }
 
+/**
+ * What can be done to one record, shown in its detail when the server lists the action in the record's `actions`
+ * (src/modules/access/record-actions.ts): a correcting form (PATCH, prefilled from the record, only changes sent), a
+ * form of its own (撤销: date and reason), or a confirmed request (删除).
+ */
+export interface RecordActionSpec<Body = Record<string, unknown>> {
+  action: RecordAction;
+  /** The button and the form's title: 修改, 撤销荣誉, 删除. */
+  title: string;
+  method: 'PATCH' | 'POST' | 'DELETE';
+  /** `:id` replaced by the record's id. */
+  path: string;
+  /** A form's fields (prefilled from the record for PATCH); none means a confirmed request. */
+  fields?: InputField<Body>[];
+  /** The confirmation question of a request without a form. */
+  confirm?: string;
+  danger?: boolean;
+}
+
 export interface ListSpec<Row = Record<string, unknown>, Input = Record<string, unknown>> {
   key: string;
   /** The list's name (a tab of the ledger). */
@@ -106,6 +133,8 @@ export interface ListSpec<Row = Record<string, unknown>, Input = Record<string, 
   detailExtra?: ColumnSpec<Row>[];
   detailTables?: DetailTable[];
   create?: CreateSpec<Input>;
+  /** What can be done to a record, by the server's allowed actions. */
+  actions?: RecordActionSpec[];
   /** A line under the table from the whole answer (e.g. the donations' total amount). */
   summary?: (page: Record<string, unknown>) => string | null;
 }
@@ -114,6 +143,15 @@ export interface LedgerSpec {
   key: string;
   title: string;
   lists: ListSpec[];
+}
+
+/** Erases an action's body type once its field names have been checked against it. */
+function act<Body>(spec: RecordActionSpec<Body>): RecordActionSpec {
+  return spec as unknown as RecordActionSpec;
+}
+
+export function actionPathOf(spec: RecordActionSpec, id: number | string): string {
+  return spec.path.replace(':id', encodeURIComponent(String(id)));
 }
 
 /** Erases a list's row and input types once its field names have been checked against them. */
@@ -158,6 +196,9 @@ export const LEDGERS: LedgerSpec[] = [
             { label: '来源', field: 'source', type: 'text', placeholder: '如 学习强国、党员教育平台' },
           ],
         },
+        actions: [
+          { action: 'delete', title: '删除', method: 'DELETE', path: '/study/records/:id', danger: true, confirm: '确定删除这条误登记的学习记录吗？删除记入审计日志。' },
+        ],
       }),
       list<TrainingView, TrainingInput>({
         key: 'trainings',
@@ -217,6 +258,27 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<TrainingPatch>({
+            action: 'update',
+            title: '修改',
+            method: 'PATCH',
+            path: '/trainings/:id',
+            fields: [
+              { label: '培训名称', field: 'title', type: 'text', required: true },
+              { label: '类别', field: 'kind', type: 'select', options: TRAINING_KINDS, required: true },
+              { label: '层级', field: 'level', type: 'select', options: LEVELS, required: true },
+              { label: '培训对象', field: 'audience', type: 'select', options: TRAINING_AUDIENCES, required: true },
+              { label: '主题', field: 'subject', type: 'text' },
+              { label: '开始日期', field: 'startOn', type: 'date', required: true },
+              { label: '结束日期', field: 'endOn', type: 'date', required: true },
+              { label: '学时（小时）', field: 'hours', type: 'number', required: true },
+              { label: '集中培训', field: 'concentrated', type: 'bool' },
+              { label: '参加人数', field: 'audienceCount', type: 'number' },
+              note,
+            ],
+          }),
+        ],
       }),
     ],
   },
@@ -267,6 +329,26 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<ServiceRecordPatch>({
+            action: 'update',
+            title: '修改',
+            method: 'PATCH',
+            path: '/service/records/:id',
+            fields: [
+              { label: '标题', field: 'title', type: 'text', required: true },
+              { label: '日期', field: 'happenedOn', type: 'date', required: true },
+              { label: '具体类型', field: 'category', type: 'text' },
+              { label: '办理状态', field: 'status', type: 'select', options: SERVICE_STATUSES, required: true },
+              { label: '办结日期', field: 'doneOn', type: 'date', help: '已办结须填写' },
+              { label: '重新办理', field: 'reopen', type: 'bool', help: '已办结的记录改回办理中时选“是”' },
+              { label: '服务时长（小时）', field: 'hours', type: 'number' },
+              { label: '服务对象人数', field: 'beneficiaries', type: 'number' },
+              note,
+            ],
+          }),
+          { action: 'delete', title: '删除', method: 'DELETE', path: '/service/records/:id', danger: true, confirm: '确定删除这条误登记的服务记录吗？删除记入审计日志。' },
+        ],
       }),
       list<ServiceTeamView, ServiceTeamInput>({
         key: 'teams',
@@ -361,6 +443,34 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<HonorPatch>({
+            action: 'update',
+            title: '更正',
+            method: 'PATCH',
+            path: '/honors/:id',
+            fields: [
+              { label: '荣誉类别', field: 'kind', type: 'select', options: HONOR_KINDS, required: true },
+              { label: '授予对象名称', field: 'recipientName', type: 'text', required: true, help: '授予对象本身（党员或组织）不在此修改' },
+              { label: '荣誉称号', field: 'title', type: 'text', required: true },
+              { label: '荣誉级别', field: 'level', type: 'select', options: LEVELS, required: true },
+              { label: '授予机关', field: 'awardedBy', type: 'text', required: true },
+              { label: '授予日期', field: 'awardedOn', type: 'date', required: true },
+              note,
+            ],
+          }),
+          act<HonorRevokeInput>({
+            action: 'revoke',
+            title: '撤销荣誉',
+            method: 'POST',
+            path: '/honors/:id/revoke',
+            danger: true,
+            fields: [
+              { label: '撤销日期', field: 'revokedOn', type: 'date', required: true, initial: 'today' },
+              { label: '撤销原因', field: 'reason', type: 'textarea' },
+            ],
+          }),
+        ],
       }),
     ],
   },
@@ -393,6 +503,9 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          { action: 'delete', title: '删除', method: 'DELETE', path: '/donations/:id', danger: true, confirm: '确定删除这条误登记的捐款记录吗？删除记入审计日志。' },
+        ],
       }),
     ],
   },
@@ -454,6 +567,24 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<TaskPatch>({
+            action: 'update',
+            title: '修改或取消',
+            method: 'PATCH',
+            path: '/tasks/:id',
+            fields: [
+              { label: '任务', field: 'title', type: 'text', required: true },
+              { label: '分类', field: 'category', type: 'text' },
+              { label: '责任人', field: 'ownerName', type: 'text', required: true },
+              { label: '开始日期', field: 'startOn', type: 'date', required: true },
+              { label: '完成时限', field: 'deadline', type: 'date', required: true },
+              { label: '状态', field: 'status', type: 'select', options: TASK_STATUSES, required: true, help: '取消任务选“已取消”' },
+              { label: '完成日期', field: 'completedOn', type: 'date', help: '状态为已完成时填写' },
+              note,
+            ],
+          }),
+        ],
       }),
       list<ListView, ListInput>({
         key: 'lists',
@@ -497,6 +628,21 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<ListPatch>({
+            action: 'update',
+            title: '更正',
+            method: 'PATCH',
+            path: '/lists/:id',
+            fields: [
+              { label: '年度', field: 'year', type: 'year', required: true },
+              { label: '类别', field: 'kind', type: 'select', options: LIST_KINDS, required: true },
+              { label: '标题', field: 'title', type: 'text', required: true },
+              { label: '印发日期', field: 'issuedOn', type: 'date' },
+              note,
+            ],
+          }),
+        ],
       }),
     ],
   },
@@ -559,6 +705,24 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<InspectionPatch>({
+            action: 'update',
+            title: '更正',
+            method: 'PATCH',
+            path: '/inspections/:id',
+            fields: [
+              { label: '类别', field: 'kind', type: 'select', options: INSPECTION_KINDS, required: true },
+              { label: '名称', field: 'title', type: 'text', required: true },
+              { label: '轮次', field: 'roundNo', type: 'number' },
+              { label: '开始日期', field: 'startOn', type: 'date', required: true },
+              { label: '结束日期', field: 'endOn', type: 'date', required: true },
+              { label: '移交问题线索数', field: 'cluesTransferred', type: 'number' },
+              { label: '发出通报文书数', field: 'noticesIssued', type: 'number' },
+              note,
+            ],
+          }),
+        ],
       }),
     ],
   },
@@ -775,6 +939,9 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          { action: 'delete', title: '删除', method: 'DELETE', path: '/cadre-events/:id', danger: true, confirm: '确定删除这条误登记的干部工作记录吗？删除记入审计日志。' },
+        ],
       }),
     ],
   },
@@ -817,6 +984,9 @@ export const LEDGERS: LedgerSpec[] = [
             { label: '刊发日期', field: 'publishedOn', type: 'date', required: true, initial: 'today' },
           ],
         },
+        actions: [
+          { action: 'delete', title: '删除', method: 'DELETE', path: '/publications/:id', danger: true, confirm: '确定删除这条误登记的宣传稿件吗？删除记入审计日志。' },
+        ],
       }),
     ],
   },
@@ -873,6 +1043,9 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          { action: 'delete', title: '删除', method: 'DELETE', path: '/figure-sets/:id', danger: true, confirm: '确定删除这条误填的填报表及其各项数值吗？删除记入审计日志。' },
+        ],
       }),
     ],
   },
