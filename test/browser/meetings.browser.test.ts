@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loginAs, newPage, screenshot, startWebServer, type WebServer } from '../helpers/browser.js';
+import { chineseDate } from '../../src/shared/dates.js';
 
 interface Finding {
   org: string;
@@ -30,7 +31,7 @@ describe('the desk and organizational life', () => {
   let browser: Browser;
   let branch: { code: string; name: string };
   const month = chinaDay().slice(0, 7);
-  const topic = `研究本月发展党员工作（浏览器测试${Date.now() % 100000}）`;
+  let topic = `研究本月发展党员工作（浏览器测试${Date.now() % 100000}）`;
 
   beforeAll(async () => {
     server = await startWebServer();
@@ -111,7 +112,7 @@ describe('the desk and organizational life', () => {
     expect(new URL(page.url()).searchParams.get('kind')).toBe('支委会');
     await expect.poll(() => page.getByTestId('attendance-summary').textContent(), WAIT).toBe(`应到${committee.length}人，实到${committee.length}人，缺席0人`);
     expect(await page.locator('.ant-form-item').filter({ hasText: '会议类型' }).first().textContent()).toContain('支委会');
-    expect(await page.getByLabel('日期').inputValue()).toBe(chinaDay());
+    expect(await page.getByLabel('日期').inputValue()).toBe(chineseDate(chinaDay())); // shown in Chinese; typed ISO dates are accepted too
     await page.getByLabel('主题').fill(topic);
     await page.getByRole('group', { name: '出席人员' }).getByRole('checkbox', { name: absentee.name, exact: true }).uncheck();
     await page.getByLabel(`${absentee.name}的缺席原因`).fill('外出务工');
@@ -125,6 +126,16 @@ describe('the desk and organizational life', () => {
     await expect.poll(() => page.getByRole('heading', { name: `支委会：${topic}` }).count(), WAIT).toBe(1);
     expect(await page.getByText(`应到${committee.length}人，实到${committee.length - 1}人`).count()).toBe(1);
     const absentRow = page.getByRole('table', { name: '缺席人员' }).getByRole('row').filter({ hasText: absentee.name });
+    expect(await absentRow.textContent()).toContain('外出务工');
+
+    // Correcting it (the record's own allowed actions offer 修改): the form comes back filled, only the topic
+    // changes, and the absentee and the reason are kept.
+    await page.getByRole('button', { name: /修\s*改/ }).click();
+    expect(await page.getByLabel('主题').inputValue()).toBe(topic);
+    topic = `${topic}（更正）`;
+    await page.getByLabel('主题').fill(topic);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: `支委会：${topic}` }).count(), WAIT).toBe(1);
     expect(await absentRow.textContent()).toContain('外出务工');
 
     // The list: it is there, newest first.

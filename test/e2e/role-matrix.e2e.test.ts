@@ -10,6 +10,7 @@ import { XLSX_TYPE } from '../../src/server/workbook.routes.js';
 import { createDevelopment } from '../../src/modules/development/record-development.js';
 import { setDuesBase } from '../../src/modules/dues/set-dues-base.js';
 import { recordHonor } from '../../src/modules/honors/record-honor.js';
+import { recordMeeting } from '../../src/modules/meetings/record-meeting.js';
 import { recordDonation } from '../../src/modules/donations/record-donation.js';
 import { createTraining } from '../../src/modules/study/create-training.js';
 import { createTask } from '../../src/modules/tasks/create-task.js';
@@ -51,6 +52,8 @@ const MATRIX = {
   'create development record (B1)':          [201,   201,          201,          403],
   'update development record (B1)':          [200,   200,          200,          403],
   'record meeting (B1)':                     [201,   201,          201,          403],
+  'correct a meeting (B1)':                  [200,   200,          200,          403],
+  'correct a meeting (B3)':                  [200,   404,          404,          404],
   'import a member into B1':                 [200,   200,          200,          403],
   'export T1':                               [200,   200,          404,          200],
   'list users':                              [200,   200,          200,          200],
@@ -60,6 +63,8 @@ const MATRIX = {
   'move org B2 under T2':                    [200,   404,          404,          403],
   'read the notice of T1':                   [200,   200,          404,          200],
   'read the notice of B3':                   [200,   404,          404,          404],
+  'read the trend of T1':                    [200,   200,          404,          200],
+  'read the trend of B3':                    [200,   404,          404,          404],
   'read the findings of B1':                 [200,   200,          200,          200],
   'download the notice of T1':               [200,   200,          404,          200],
   'read the due list of B1':                 [200,   200,          200,          200],
@@ -250,6 +255,14 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
   'update development record (B1)': (send, w) => send('PATCH', `/api/development/${w.development}`, { interviewedOn: '2025-03-15' }),
   'record meeting (B1)': (send) =>
     send('POST', '/api/meetings', { orgCode: 'B1', kind: '支委会', heldOn: '2026-05-01', topic: '学习', expectedCount: 3, attendedCount: 3 }),
+  'correct a meeting (B1)': async (send, w) => {
+    const m = await recordMeeting(w.api.ctx, { orgCode: 'B1', kind: '支委会', heldOn: '2026-05-01', topic: '学习', expectedCount: 3, attendedCount: 3 });
+    return send('PATCH', `/api/meetings/${m.id}`, { topic: '学习贯彻全会精神', attendedCount: 2, absentees: [{ name: '张三', reason: '病假' }] });
+  },
+  'correct a meeting (B3)': async (send, w) => {
+    const m = await recordMeeting(w.api.ctx, { orgCode: 'B3', kind: '支委会', heldOn: '2026-05-01', topic: '学习', expectedCount: 3, attendedCount: 3 });
+    return send('PATCH', `/api/meetings/${m.id}`, { topic: '学习贯彻全会精神' });
+  },
   'import a member into B1': async (_send, w, headers) =>
     w.api.app.inject({
       method: 'POST',
@@ -268,6 +281,8 @@ const ACTIONS: Record<Action, (send: Send, w: World, headers: Record<string, str
   'move org B2 under T2': (send) => send('POST', '/api/orgs/B2/move', { parentCode: 'T2' }),
   'read the notice of T1': (send) => send('GET', '/api/checks?org=T1&period=2026-10'),
   'read the notice of B3': (send) => send('GET', '/api/checks?org=B3&period=2026-10'),
+  'read the trend of T1': (send) => send('GET', '/api/checks/trend?org=T1&months=2&to=2026-10'),
+  'read the trend of B3': (send) => send('GET', '/api/checks/trend?org=B3&months=2&to=2026-10'),
   'read the findings of B1': (send) => send('GET', '/api/checks/findings?org=B1&period=2026'),
   'download the notice of T1': (send) => send('GET', '/api/checks/notice.xlsx?org=T1&period=2026Q3'),
   'read the due list of B1': (send) => send('GET', '/api/due?org=B1'),
@@ -508,6 +523,11 @@ describe.each(ENGINES)('role matrix on %s', (engine: Engine) => {
         expect(rows).toContain('B1');
         expect(rows.filter((code) => ['C', 'T2', 'B3'].includes(code))).toEqual([]);
       }
+      if (action === 'read the trend of T1') {
+        const body = res.json() as { org: { code: string }; points: { period: string }[] };
+        expect(body.org.code).toBe('T1');
+        expect(body.points.map((p) => p.period)).toEqual(['2026-09', '2026-10']);
+      }
       if (action === 'read the findings of B1') {
         const page = res.json() as { total: number; items: { org: string }[] };
         expect(page.total).toBeGreaterThan(0);
@@ -527,6 +547,44 @@ describe.each(ENGINES)('role matrix on %s', (engine: Engine) => {
         expect(res.body).not.toContain(READ_PHONE);
       }
     }
+  });
+
+  it.each(WHO)('%s: each record carries exactly the actions the server then allows', async (who) => {
+    // The web UI shows a button only for an action listed in the record's `actions`: the list must agree with what
+    // the write routes answer, record by record (a T1 → B1 task is changed by T1, not by B1's secretary).
+    const w = await buildWorld(api);
+    const { headers } = await signInAs(api, who);
+    const send = (method: 'GET' | 'PATCH' | 'POST' | 'DELETE', url: string, body?: object) =>
+      api.app.inject({ method, url, headers, ...(body && { payload: body }) });
+    const honor = await recordHonor(api.ctx, { ...HONOR, memberId: w.members.read.id });
+    const revoked = await recordHonor(api.ctx, { ...HONOR, title: '优秀党务工作者', memberId: w.members.read.id });
+    await send('GET', '/api/honors?org=B1'); // reading first changes nothing
+    await api.app.inject({ method: 'POST', url: `/api/honors/${revoked.id}/revoke`, headers: api.headers, payload: { revokedOn: '2026-08-01' } });
+    const task = await createTask(api.ctx, TASK);
+    const donation = await recordDonation(api.ctx, { memberId: w.members.read.id, campaign: '抗洪救灾', donatedOn: '2026-07-01', amount: '10' });
+
+    const writesB1 = who !== 'viewer@T1';
+    const writesT1 = who === 'admin' || who === 'org_admin@T1';
+    const honors = (await send('GET', '/api/honors?org=B1')).json() as { items: { id: number; actions: string[] }[] };
+    expect(honors.items.find((h) => h.id === honor.id)?.actions).toEqual(writesB1 ? ['update', 'revoke'] : []);
+    expect(honors.items.find((h) => h.id === revoked.id)?.actions).toEqual(writesB1 ? ['update'] : []);
+    expect(((await send('GET', `/api/honors/${honor.id}`)).json() as { actions: string[] }).actions).toEqual(writesB1 ? ['update', 'revoke'] : []);
+    const tasks = (await send('GET', '/api/tasks?org=B1')).json() as { items: { id: number; actions: string[] }[] };
+    expect(tasks.items.find((t) => t.id === task.id)?.actions).toEqual(writesT1 ? ['update'] : []);
+    const meeting = await recordMeeting(api.ctx, { orgCode: 'B1', kind: '支委会', heldOn: '2026-05-01', topic: '学习', expectedCount: 3, attendedCount: 3 });
+    const meetings = (await send('GET', '/api/meetings?org=B1')).json() as { items: { id: number; actions: string[] }[] };
+    expect(meetings.items.find((m) => m.id === meeting.id)?.actions).toEqual(writesB1 ? ['update'] : []);
+    expect(((await send('GET', `/api/meetings/${meeting.id}`)).json() as { actions: string[] }).actions).toEqual(writesB1 ? ['update'] : []);
+    const donations = (await send('GET', '/api/donations?org=B1')).json() as { items: { id: number; actions: string[] }[] };
+    expect(donations.items.find((d) => d.id === donation.id)?.actions).toEqual(writesB1 ? ['delete'] : []);
+
+    // What was offered succeeds; what was withheld is refused (403: the record is seen).
+    const statusOf = async (method: 'PATCH' | 'POST' | 'DELETE', url: string, body?: object) => (await send(method, url, body)).statusCode;
+    expect(await statusOf('PATCH', `/api/honors/${honor.id}`, { note: '更正' })).toBe(writesB1 ? 200 : 403);
+    expect(await statusOf('POST', `/api/honors/${revoked.id}/revoke`, { revokedOn: '2026-08-02' })).toBe(writesB1 ? 409 : 403);
+    expect(await statusOf('PATCH', `/api/tasks/${task.id}`, { note: '更正' })).toBe(writesT1 ? 200 : 403);
+    expect(await statusOf('DELETE', `/api/donations/${donation.id}`)).toBe(writesB1 ? 200 : 403);
+    expect(await statusOf('PATCH', `/api/meetings/${meeting.id}`, { topic: '更正' })).toBe(writesB1 ? 200 : 403);
   });
 
   for (const cell of Object.keys(KNOWN_WRONG)) {

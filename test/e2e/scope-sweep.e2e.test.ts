@@ -277,6 +277,7 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/development': { name: '新申请人', idNumber: OWN_APPLICANT_ID_NUMBER, orgCode: OWN, appliedOn: '2025-05-01' },
   'PATCH /api/development/:id': { contacts: '本一甲' },
   'POST /api/meetings': { orgCode: OWN, kind: '支委会', heldOn: '2026-05-01', topic: '新会议', expectedCount: 3, attendedCount: 3 },
+  'PATCH /api/meetings/:id': { topic: '更正会议主题' },
   'POST /api/users': { username: 'sweep-new', displayName: '新用户', orgCode: OWN, roles: ['viewer'], password: TEST_PASSWORD, mustChangePassword: true },
   'PATCH /api/users/:id': { displayName: '改名用户' },
   'POST /api/users/:id/password': { password: 'Xinmima-Qiangda-2027' },

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../shared/errors.js';
 import { getOrgRow } from '../orgs/find-orgs.js';
-import { isReadable } from '../access/scope.js';
+import { recordActions } from '../access/record-actions.js';
+import { assertWritable, isReadable } from '../access/scope.js';
 import { subtreeUpperBound } from '../orgs/tree.js';
 import type { MeetingView } from './meetings.schema.js';
 
@@ -11,11 +12,14 @@ function selectMeetings(ctx: Ctx) {
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
     .select([
       'm.id', 'o.code as org_code', 'o.name as org_name', 'm.kind', 'm.held_on', 'm.topic', 'm.host',
-      'm.expected_count', 'm.attended_count', 'm.minutes', 'o.path as org_path',
+      'm.expected_count', 'm.attended_count', 'm.minutes', 'o.path as org_path', 'm.org_id',
+      'o.kind as org_kind', 'o.established_on as org_established_on',
     ]);
 }
 
-async function withAbsentees(ctx: Ctx, rows: Awaited<ReturnType<ReturnType<typeof selectMeetings>['execute']>>): Promise<MeetingView[]> {
+type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>['executeTakeFirstOrThrow']>>;
+
+async function withAbsentees(ctx: Ctx, rows: MeetingRow[]): Promise<MeetingView[]> {
   const ids = rows.map((r) => r.id);
   const absences = ids.length
     ? await ctx.db.selectFrom('meeting_absences').select(['meeting_id', 'name', 'reason']).where('meeting_id', 'in', ids).orderBy('id').execute()
@@ -38,16 +42,44 @@ async function withAbsentees(ctx: Ctx, rows: Awaited<ReturnType<ReturnType<typeo
     attendedCount: r.attended_count,
     absentees: byMeeting.get(r.id) ?? [],
     minutes: r.minutes,
+    // A recorded meeting may be corrected by whoever may write at its organization; it is never deleted.
+    actions: recordActions(ctx, r.org_path, ['update']),
   }));
 }
 
-export async function getMeeting(ctx: Ctx, id: number): Promise<MeetingView> {
+function meetingNotFound(id: number): AppError {
+  const message = `会议记录 ${id} 不存在`;
+  return new AppError('MEETING_NOT_FOUND', message, [{ code: 'MEETING_NOT_FOUND', field: 'id', message }]);
+}
+
+/** A meeting the caller sees (MEETING_NOT_FOUND otherwise, exactly as for a missing one). */
+async function loadMeeting(ctx: Ctx, id: number): Promise<MeetingRow> {
   const row = await selectMeetings(ctx).where('m.id', '=', id).executeTakeFirst();
-  if (!row || !isReadable(ctx, row.org_path)) {
-    const message = `会议记录 ${id} 不存在`;
-    throw new AppError('MEETING_NOT_FOUND', message, [{ code: 'MEETING_NOT_FOUND', field: 'id', message }]);
-  }
-  return (await withAbsentees(ctx, [row]))[0]!;
+  if (!row || !isReadable(ctx, row.org_path)) throw meetingNotFound(id);
+  return row;
+}
+
+/**
+ * A meeting the caller may change, with its organization's id, kind and founding date (what its rules are judged
+ * against): MEETING_NOT_FOUND outside what the caller sees, PERMISSION_DENIED inside it.
+ */
+export async function loadWritableMeeting(
+  ctx: Ctx,
+  id: number,
+): Promise<{ view: MeetingView; orgId: number; orgKind: string; orgEstablishedOn: string | null }> {
+  const row = await loadMeeting(ctx, id);
+  assertWritable(ctx, row.org_path, () => meetingNotFound(id));
+  return { view: (await withAbsentees(ctx, [row]))[0]!, orgId: row.org_id, orgKind: row.org_kind, orgEstablishedOn: row.org_established_on };
+}
+
+export async function getMeeting(ctx: Ctx, id: number): Promise<MeetingView> {
+  return (await withAbsentees(ctx, [await loadMeeting(ctx, id)]))[0]!;
+}
+
+/** The fields of a meeting as the audit log records them (not its id, the organization's name or the caller's actions). */
+export function auditableMeeting(v: MeetingView): Record<string, unknown> {
+  const { id: _id, orgName: _name, actions: _actions, ...fields } = v;
+  return fields;
 }
 
 /** Meetings of an organization's subtree, newest first, optionally of one kind and within dates. */

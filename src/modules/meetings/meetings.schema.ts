@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEETING_KINDS } from '../../shared/vocab.js';
 import { isoDate } from '../../shared/validation.js';
 import { orgCode } from '../orgs/orgs.schema.js';
+import { recordActionsField } from '../access/record-actions.js';
 
 export const MEETING_LABELS: Record<string, string> = {
   orgCode: '组织代码',
@@ -33,6 +34,16 @@ export const meetingInput = z.object({
 });
 export type MeetingInput = z.input<typeof meetingInput>;
 
+/**
+ * A correction of a recorded meeting: any field but the organization (a meeting stays with the organization that held
+ * it; the routes' strict bodies refuse an `orgCode`). `absentees`, when given, replaces the whole list.
+ */
+export const meetingPatch = meetingInput
+  .omit({ orgCode: true, absentees: true })
+  .partial()
+  .extend({ absentees: z.array(absentee).optional() });
+export type MeetingPatch = z.input<typeof meetingPatch>;
+
 export const meetingListQuery = z.object({
   org: orgCode,
   kind: z.enum(MEETING_KINDS).optional(),
@@ -54,6 +65,7 @@ export const meetingView = z.object({
   attendedCount: z.number().int(),
   absentees: z.array(z.object({ name: z.string(), reason: z.string().nullable() })),
   minutes: z.string().nullable(),
+  actions: recordActionsField,
 });
 export type MeetingView = z.infer<typeof meetingView>;
 

@@ -3,7 +3,7 @@ import { throwIfIssues } from '../../shared/errors.js';
 import { getWritableOrgRow } from '../orgs/find-orgs.js';
 import { appendAudit, diff } from '../audit/append-audit.js';
 import { checkMeeting, checkMeetingOrgKind } from './meeting-rules.js';
-import { getMeeting } from './find-meetings.js';
+import { auditableMeeting, getMeeting } from './find-meetings.js';
 import type { MeetingInput, MeetingView } from './meetings.schema.js';
 
 /** Records one meeting of organizational life (三会一课, 主题党日, 组织生活会…) with its attendance. */
@@ -36,8 +36,7 @@ export async function recordMeeting(ctx: Ctx, input: MeetingInput): Promise<Meet
         .execute();
     }
     const created = await getMeeting(tx, row.id);
-    const { id: _id, orgName: _n, ...fields } = created;
-    await appendAudit(tx, { action: 'create', recordType: 'meeting', recordId: row.id, orgId: org.id, changes: diff(null, fields) });
+    await appendAudit(tx, { action: 'create', recordType: 'meeting', recordId: row.id, orgId: org.id, changes: diff(null, auditableMeeting(created)) });
     return created;
   });
 }

@@ -31,21 +31,22 @@ export type {
   InspectionPageView,
   InspectionDetailView,
   InspectionInput,
+  InspectionPatch,
   ProblemStepInput,
 } from '../../../src/modules/inspections/inspections.schema.js';
 export type { MemberListItem } from '../../../src/modules/members/members.schema.js';
-export type { StudyRecordView, StudyRecordInput, TrainingView, TrainingDetailView, TrainingInput } from '../../../src/modules/study/study.schema.js';
-export type { ServiceRecordView, ServiceRecordInput, ServiceTeamView, ServiceTeamDetail, ServiceTeamInput } from '../../../src/modules/service/service.schema.js';
-export type { HonorView, HonorInput } from '../../../src/modules/honors/honors.schema.js';
+export type { StudyRecordView, StudyRecordInput, TrainingView, TrainingDetailView, TrainingInput, TrainingPatch } from '../../../src/modules/study/study.schema.js';
+export type { ServiceRecordView, ServiceRecordInput, ServiceTeamView, ServiceTeamDetail, ServiceTeamInput, ServiceRecordPatch } from '../../../src/modules/service/service.schema.js';
+export type { HonorView, HonorInput, HonorPatch, HonorRevokeInput } from '../../../src/modules/honors/honors.schema.js';
 export type { DonationView, DonationInput, DonationPageView } from '../../../src/modules/donations/donations.schema.js';
-export type { ListView, ListDetail, ListInput, TaskView, TaskDetail, TaskInput } from '../../../src/modules/tasks/tasks.schema.js';
+export type { ListView, ListDetail, ListInput, ListPatch, TaskView, TaskDetail, TaskInput, TaskPatch } from '../../../src/modules/tasks/tasks.schema.js';
 export type { RatingView, WeakCaseView, WeakCaseInput, DesignationView, DesignationInput } from '../../../src/modules/ratings/ratings.schema.js';
 export type { DisclosureView, DisclosureInput, DisclosureItemView } from '../../../src/modules/disclosures/disclosures.schema.js';
 export type { CadreEventView, CadreEventInput } from '../../../src/modules/cadres/cadres.schema.js';
 export type { PublicationView, PublicationInput } from '../../../src/modules/publicity/publicity.schema.js';
 export type { FigureSetRecordView, FigureSetInput, ManualIndicatorView } from '../../../src/modules/figure-sets/figure-sets.schema.js';
 // Organizational life and the branch secretary's desk (pages/meetings, pages/desk).
-export type { MeetingView, MeetingInput } from '../../../src/modules/meetings/meetings.schema.js';
+export type { MeetingView, MeetingInput, MeetingPatch } from '../../../src/modules/meetings/meetings.schema.js';
 export type { DueList } from '../../../src/rules/due.js';
 export type { RuleFinding } from '../../../src/rules/context.js';
 export type { OpenTasksView } from '../../../src/modules/tasks/tasks.schema.js';
@@ -54,6 +55,7 @@ export type { OpenTasksView } from '../../../src/modules/tasks/tasks.schema.js';
 export type { ExplainedFigure, EvidenceItem } from '../../../src/indicators/explain.js';
 // The dashboard and the monitoring notice (pages/dashboard, pages/compliance).
 export type { Family, FindingStatus } from '../../../src/rules/types.js';
+export type { ComplianceTrend } from '../../../src/rules/rules.schema.js';
 export type { WeakOrgSuggestions, WeakOrgSuggestion } from '../../../src/rules/weak-org-flags.js';
 export type { WeakCasePageView } from '../../../src/modules/ratings/ratings.schema.js';
 // Members and development (pages/members, pages/development).
@@ -62,3 +64,4 @@ export type { DevelopmentView, DevelopmentInput, DevelopmentPatch } from '../../
 export type { MemberStudyView } from '../../../src/modules/study/study.schema.js';
 export type { DuesMemberView } from '../../../src/modules/dues/dues.schema.js';
 export type RuleSettingView = import('zod').infer<typeof import('../../../src/rules/rules.schema.js').settingView>;
+export type { RecordAction } from '../../../src/modules/access/record-actions.js';

@@ -1,6 +1,10 @@
-/** One meeting: what, when, who hosted, the attendance with the absentees and their reasons, and the minutes. */
-import { Button, Card, Descriptions, Empty, Result, Skeleton, Table, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+/**
+ * One meeting: what, when, who hosted, the attendance with the absentees and their reasons, and the minutes. 修改
+ * (shown when the server lists `update` among the record's actions) opens the meeting form on the record.
+ */
+import { App, Button, Card, Descriptions, Empty, Result, Skeleton, Table, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,12 +13,15 @@ import { chineseDate, percent } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
 import type { MeetingView } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
+import { MeetingForm } from './MeetingForm';
 import { scoped } from './shared';
 
 export function MeetingDetail() {
   const { id } = useParams();
   const { org } = useOrgScope();
   const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
   const { data: m, loading, error, reload } = useApi(() => get<MeetingView>(`/meetings/${encodeURIComponent(id ?? '')}`), [id]);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(scoped('/meetings', org))}>
@@ -26,9 +33,38 @@ export function MeetingDetail() {
   }
   if (loading && !m) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (!m) return <ErrorAlert error={error} onRetry={reload} />;
+  if (editing && m.actions.includes('update')) {
+    return (
+      <MeetingForm
+        edit={{
+          meeting: m,
+          onSaved: () => {
+            setEditing(false);
+            reload();
+            void message.success('已保存');
+          },
+          onCancel: () => setEditing(false),
+        }}
+      />
+    );
+  }
+  const edit = m.actions.includes('update') ? (
+    <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+      修改
+    </Button>
+  ) : null;
   return (
     <>
-      <PageHeader title={`${m.kind}：${m.topic}`} subtitle={`${m.orgName} · ${chineseDate(m.heldOn)}`} extra={back} />
+      <PageHeader
+        title={`${m.kind}：${m.topic}`}
+        subtitle={`${m.orgName} · ${chineseDate(m.heldOn)}`}
+        extra={
+          <>
+            {edit}
+            {back}
+          </>
+        }
+      />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 1, md: 2, xl: 3 }} labelStyle={{ whiteSpace: 'nowrap' }}>
           <Descriptions.Item label="组织">{m.orgName}</Descriptions.Item>

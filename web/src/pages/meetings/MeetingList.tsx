@@ -8,7 +8,7 @@ import { MEETING_KINDS } from '../../../../src/shared/vocab.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { get } from '../../lib/api';
-import { chineseDate } from '../../lib/format';
+import { chineseDate, DATE_FORMATS } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
 import type { MeetingView, Page } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
@@ -66,6 +66,7 @@ export function MeetingList() {
           options={MEETING_KINDS.map((k) => ({ value: k, label: k }))}
         />
         <DatePicker.RangePicker
+          format={DATE_FORMATS}
           aria-label="会议日期范围"
           placeholder={['起始日期', '截止日期']}
           value={from && to ? [dayjs(from), dayjs(to)] : null}
