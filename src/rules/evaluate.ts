@@ -10,7 +10,7 @@ import { accessOf } from '../modules/access/actor.js';
 import { getOrgRow } from '../modules/orgs/find-orgs.js';
 import { RULE_SETS } from './catalog/index.js';
 import { RuleContext, type RuleFinding } from './context.js';
-import { loadFacts, type Facts, type OrgFact } from './facts.js';
+import { loadFacts, type Facts, type OrgFact, type SharedRows } from './facts.js';
 import { evaluateDevelopment } from './families/development.js';
 import { evaluateDues } from './families/dues.js';
 import { evaluateEducation } from './families/education.js';
@@ -49,13 +49,22 @@ export async function resolveRootPath(ctx: Ctx, orgCode: string | undefined): Pr
   return top.path;
 }
 
-export async function evaluateRules(ctx: Ctx, opts: { orgCode?: string | undefined; period: string | Period; dueDays?: number | undefined }): Promise<Evaluation> {
+/** The day a period is judged on: its last day, or today while it is still running. */
+export function asOfFor(period: Period, today: IsoDate): IsoDate {
+  return period.end < today ? period.end : today;
+}
+
+/** `shared`: rows read once for several periods of the same root (loadSharedRows, for the trend). */
+export async function evaluateRules(
+  ctx: Ctx,
+  opts: { orgCode?: string | undefined; period: string | Period; dueDays?: number | undefined; shared?: SharedRows | undefined },
+): Promise<Evaluation> {
   const period = typeof opts.period === 'string' ? parsePeriod(opts.period) : opts.period;
   const rootPath = await resolveRootPath(ctx, opts.orgCode);
   const today = ctx.clock.today();
-  const asOf = period.end < today ? period.end : today;
+  const asOf = asOfFor(period, today);
   const settings = await loadRuleSettings(ctx);
-  const facts = await loadFacts(ctx, rootPath, { from: period.start, to: period.end }, asOf);
+  const facts = await loadFacts(ctx, rootPath, { from: period.start, to: period.end }, asOf, opts.shared);
   const lines = ruleLines(settings);
   const rc = new RuleContext(facts, period, asOf, today, settings, lines, opts.dueDays);
   if (period.start <= asOf) {

@@ -191,11 +191,59 @@ function ancestorIdsOf(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }
 
-export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<Facts> {
-  const upper = subtreeUpperBound(rootPath);
+/** What a period judged on `asOf` reads back to: the look-back of the lapse rules, the year's start, the meetings. */
+function windowOf(range: { from: IsoDate; to: IsoDate }, asOf: IsoDate): { lookbackFrom: IsoDate; yearStart: IsoDate; meetingsFrom: IsoDate } {
   const lookbackFrom = addMonths(asOf, -LAPSE_LOOKBACK_MONTHS);
   const yearStart = `${range.from.slice(0, 4)}-01-01`;
-  const meetingsFrom = yearStart < lookbackFrom ? yearStart : lookbackFrom;
+  return { lookbackFrom, yearStart, meetingsFrom: yearStart < lookbackFrom ? yearStart : lookbackFrom };
+}
+
+/**
+ * For a run of periods (the dashboard's trend): the rows of the heavier queries, read once with bounds that cover
+ * every period, from which each period's facts are cut in memory by the same conditions its own queries would
+ * apply. The roll's counts, the training sums and the supervision ledgers depend on the day judged in their
+ * grouping and are still read per period (they are the cheap ones).
+ */
+export interface SharedRows {
+  rootPath: string;
+  meetings: MeetingRow[];
+  development: DevelopmentRow[];
+  members: MemberRow[];
+  /** `meeting id|absentee` of every period's look-back: a superset does no harm, only a period's meetings are looked up. */
+  absent: Set<string>;
+  bases: Awaited<ReturnType<typeof readBases>>;
+  approvals: Awaited<ReturnType<typeof readApprovals>>;
+  payments: Awaited<ReturnType<typeof readPayments>>;
+}
+
+export async function loadSharedRows(ctx: Ctx, rootPath: string, periods: { range: { from: IsoDate; to: IsoDate }; asOf: IsoDate }[]): Promise<SharedRows> {
+  const upper = subtreeUpperBound(rootPath);
+  const min = (xs: IsoDate[]) => xs.reduce((a, b) => (b < a ? b : a));
+  const max = (xs: IsoDate[]) => xs.reduce((a, b) => (b > a ? b : a));
+  const windows = periods.map((p) => windowOf(p.range, p.asOf));
+  const from = min(periods.map((p) => p.range.from));
+  const to = max(periods.map((p) => p.range.to));
+  const firstAsOf = min(periods.map((p) => p.asOf));
+  const lastAsOf = max(periods.map((p) => p.asOf));
+  const lookbackFrom = min(windows.map((w) => w.lookbackFrom));
+  const absences = await readAbsences(ctx, rootPath, upper, lookbackFrom, lastAsOf);
+  return {
+    rootPath,
+    meetings: await readMeetings(ctx, rootPath, upper, min(windows.map((w) => w.meetingsFrom)), to),
+    development: await readDevelopment(ctx, rootPath, upper),
+    members: await readMembers(ctx, rootPath, upper, lastAsOf, firstAsOf),
+    absent: new Set(absences.map((r) => `${r.meeting_id}|${r.name}`)),
+    bases: await readBases(ctx, rootPath, upper),
+    approvals: await readApprovals(ctx, rootPath, upper, lastAsOf),
+    payments: await readPayments(ctx, rootPath, upper, lastAsOf, lookbackFrom.slice(0, 7), { from, to }),
+  };
+}
+
+/** `shared`: rows read once for several periods (loadSharedRows), for this same root; each query's own otherwise. */
+export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDate; to: IsoDate }, asOf: IsoDate, shared?: SharedRows): Promise<Facts> {
+  const upper = subtreeUpperBound(rootPath);
+  const own = shared?.rootPath === rootPath ? shared : undefined;
+  const { lookbackFrom, yearStart, meetingsFrom } = windowOf(range, asOf);
 
   const orgRows = await ctx.db
     .selectFrom('organizations as o')
@@ -231,36 +279,12 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
   const ancestors = allOrgs.filter((o) => o.path < rootPath);
   const byId = new Map(orgs.map((o) => [o.id, o]));
 
-  const meetingRows = await ctx.db
-    .selectFrom('meetings as mt')
-    .innerJoin('organizations as o', 'o.id', 'mt.org_id')
-    .select(['mt.id', 'mt.org_id', 'mt.kind', 'mt.held_on', 'mt.expected_count', 'mt.attended_count'])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
-    .where('mt.held_on', '>=', meetingsFrom)
-    .where('mt.held_on', '<=', range.to)
-    .execute();
+  const meetingRows = own ? own.meetings.filter((r) => r.held_on >= meetingsFrom && r.held_on <= range.to) : await readMeetings(ctx, rootPath, upper, meetingsFrom, range.to);
   const meetings: MeetingFact[] = meetingRows.map((r) => ({
     id: r.id, orgId: r.org_id, kind: r.kind, heldOn: r.held_on, expected: r.expected_count, attended: r.attended_count,
   }));
 
-  // Development records kept here, and those of members now on a roll here who were developed elsewhere in the
-  // county: a probationary member's conversion falls to the branch that holds them now.
-  const devRows = await ctx.db
-    .selectFrom('development_records as d')
-    .innerJoin('organizations as o', 'o.id', 'd.org_id')
-    .innerJoin('people as p', 'p.id', 'd.person_id')
-    .leftJoin('memberships as ms', 'ms.id', 'd.membership_id')
-    .leftJoin('organizations as mo', 'mo.id', 'ms.org_id')
-    .selectAll('d')
-    .select(['p.name as person_name', 'p.birth_date', 'ms.left_on as member_left_on', 'ms.org_id as member_org_id'])
-    .where((w) =>
-      w.or([
-        w.and([w('o.path', '>=', rootPath), w('o.path', '<', upper)]),
-        w.and([w('mo.path', '>=', rootPath), w('mo.path', '<', upper)]),
-      ]),
-    )
-    .execute();
+  const devRows = own ? own.development : await readDevelopment(ctx, rootPath, upper);
   const development: DevelopmentFact[] = devRows.map((r) => {
     // Judged as things stood on the day judged: a step recorded later had not happened yet.
     const dates: StepDates = {};
@@ -278,36 +302,10 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
   // One row per member on the roll, with the day they came onto it; attendance is worked out below from the
   // meetings already read and the absentees of those in the look-back window (a join per member would probe the
   // absentees once per member and meeting).
-  const memberRows = await ctx.db
-    .selectFrom('memberships as ms')
-    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
-    .innerJoin('people as p', 'p.id', 'ms.person_id')
-    .leftJoin(
-      (eb) => eb.selectFrom('member_transfers as t').select(['t.membership_id', (e) => e.fn.max('t.transferred_on').as('last_in')]).groupBy('t.membership_id').as('tr'),
-      (j) => j.onRef('tr.membership_id', '=', 'ms.id'),
-    )
-    .leftJoin(
-      (eb) => eb.selectFrom('development_records as dr').select(['dr.membership_id']).where('dr.membership_id', 'is not', null).groupBy('dr.membership_id').as('dv'),
-      (j) => j.onRef('dv.membership_id', '=', 'ms.id'),
-    )
-    .select(['ms.id', 'ms.org_id', 'p.name', 'ms.status', 'ms.joined_on', 'ms.confirmed_on', 'ms.entry_kind', 'ms.entry_on', 'ms.is_mobile', 'tr.last_in', 'dv.membership_id as developed', 'ms.party_post'])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
-    .where('ms.joined_on', '<=', asOf)
-    .where((w) => w.or([w('ms.left_on', 'is', null), w('ms.left_on', '>', asOf)]))
-    .execute();
-  const absenceRows = await ctx.db
-    .selectFrom('meeting_absences as ma')
-    .innerJoin('meetings as mt', 'mt.id', 'ma.meeting_id')
-    .innerJoin('organizations as o', 'o.id', 'mt.org_id')
-    .select(['ma.meeting_id', 'ma.name'])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
-    .where('mt.kind', 'in', [...MEMBER_MEETING_KINDS])
-    .where('mt.held_on', '>', lookbackFrom)
-    .where('mt.held_on', '<=', asOf)
-    .execute();
-  const absent = new Set(absenceRows.map((r) => `${r.meeting_id}|${r.name}`));
+  const memberRows = own
+    ? own.members.filter((r) => r.joined_on <= asOf && (r.left_on === null || r.left_on > asOf))
+    : await readMembers(ctx, rootPath, upper, asOf, asOf);
+  const absent = own ? own.absent : new Set((await readAbsences(ctx, rootPath, upper, lookbackFrom, asOf)).map((r) => `${r.meeting_id}|${r.name}`));
   const memberMeetings = new Map<number, MeetingFact[]>();
   const lifeKinds = new Set<string>(MEMBER_MEETING_KINDS);
   for (const m of meetings) {
@@ -331,7 +329,7 @@ export async function loadFacts(ctx: Ctx, rootPath: string, range: { from: IsoDa
     };
   });
 
-  const dues = await loadDues(ctx, rootPath, upper, range, asOf, lookbackFrom);
+  const dues = await loadDues(ctx, rootPath, upper, range, asOf, lookbackFrom, own);
   const training = await loadTraining(ctx, rootPath, upper, yearStart, asOf);
   const { tasks, problems, disclosureItems } = await loadSupervision(ctx, rootPath, upper, range, asOf);
   return { root: orgs[0]!, orgs, ancestors, byId, meetings, development, members, dues, training, tasks, problems, disclosureItems, asOf, meetingsFrom, lookbackFrom };
@@ -483,35 +481,21 @@ async function loadTraining(ctx: Ctx, rootPath: string, upper: string, from: Iso
 }
 
 /** Dues of the members on a roll in the subtree: three queries, by the member's current organization. */
-async function loadDues(ctx: Ctx, rootPath: string, upper: string, range: { from: IsoDate; to: IsoDate }, asOf: IsoDate, lookbackFrom: IsoDate): Promise<DuesFacts> {
-  const baseRows = await ctx.db
-    .selectFrom('dues_bases as b')
-    .innerJoin('memberships as ms', 'ms.id', 'b.membership_id')
-    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
-    .select(['b.membership_id', 'b.from_month', 'b.category', 'b.base_fen'])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
-    .execute();
-  const approvalRows = await ctx.db
-    .selectFrom('dues_approvals as a')
-    .innerJoin('memberships as ms', 'ms.id', 'a.membership_id')
-    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
-    .select(['a.membership_id', 'a.kind', 'a.from_month', 'a.to_month', 'a.monthly_fen'])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
-    .where('a.approved_on', '<=', asOf)
-    .execute();
-  // Payments for the months of the look-back (to count arrears), and those paid within the period (back-pay).
-  const paymentRows = await ctx.db
-    .selectFrom('dues_payments as p')
-    .innerJoin('memberships as ms', 'ms.id', 'p.membership_id')
-    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
-    .select(['p.membership_id', 'p.month', 'p.due_fen', 'p.paid_fen', 'p.paid_on'])
-    .where('o.path', '>=', rootPath)
-    .where('o.path', '<', upper)
-    .where('p.paid_on', '<=', asOf)
-    .where((w) => w.or([w('p.month', '>', lookbackFrom.slice(0, 7)), w.and([w('p.paid_on', '>=', range.from), w('p.paid_on', '<=', range.to)])]))
-    .execute();
+async function loadDues(
+  ctx: Ctx,
+  rootPath: string,
+  upper: string,
+  range: { from: IsoDate; to: IsoDate },
+  asOf: IsoDate,
+  lookbackFrom: IsoDate,
+  shared: SharedRows | undefined,
+): Promise<DuesFacts> {
+  const afterMonth = lookbackFrom.slice(0, 7);
+  const baseRows = shared ? shared.bases : await readBases(ctx, rootPath, upper);
+  const approvalRows = shared ? shared.approvals.filter((r) => r.approved_on <= asOf) : await readApprovals(ctx, rootPath, upper, asOf);
+  const paymentRows = shared
+    ? shared.payments.filter((r) => r.paid_on <= asOf && (r.month > afterMonth || (r.paid_on >= range.from && r.paid_on <= range.to)))
+    : await readPayments(ctx, rootPath, upper, asOf, afterMonth, range);
   const group = <R, V>(rows: R[], key: (r: R) => number, value: (r: R) => V) => {
     const out = new Map<number, V[]>();
     for (const r of rows) {
@@ -529,4 +513,115 @@ async function loadDues(ctx: Ctx, rootPath: string, upper: string, range: { from
     payments: group(payments, (r) => r.membershipId, ({ membershipId: _m, ...p }) => p),
     paidInPeriod: payments.filter((p) => p.paidOn >= range.from && p.paidOn <= range.to),
   };
+}
+
+// ── The heavier queries: read per period, or once for several (loadSharedRows) with bounds covering them all ──────
+
+function readMeetings(ctx: Ctx, rootPath: string, upper: string, from: IsoDate, to: IsoDate) {
+  return ctx.db
+    .selectFrom('meetings as mt')
+    .innerJoin('organizations as o', 'o.id', 'mt.org_id')
+    .select(['mt.id', 'mt.org_id', 'mt.kind', 'mt.held_on', 'mt.expected_count', 'mt.attended_count'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('mt.held_on', '>=', from)
+    .where('mt.held_on', '<=', to)
+    .execute();
+}
+type MeetingRow = Awaited<ReturnType<typeof readMeetings>>[number];
+
+// Development records kept here, and those of members now on a roll here who were developed elsewhere in the
+// county: a probationary member's conversion falls to the branch that holds them now.
+function readDevelopment(ctx: Ctx, rootPath: string, upper: string) {
+  return ctx.db
+    .selectFrom('development_records as d')
+    .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .innerJoin('people as p', 'p.id', 'd.person_id')
+    .leftJoin('memberships as ms', 'ms.id', 'd.membership_id')
+    .leftJoin('organizations as mo', 'mo.id', 'ms.org_id')
+    .selectAll('d')
+    .select(['p.name as person_name', 'p.birth_date', 'ms.left_on as member_left_on', 'ms.org_id as member_org_id'])
+    .where((w) =>
+      w.or([
+        w.and([w('o.path', '>=', rootPath), w('o.path', '<', upper)]),
+        w.and([w('mo.path', '>=', rootPath), w('mo.path', '<', upper)]),
+      ]),
+    )
+    .execute();
+}
+type DevelopmentRow = Awaited<ReturnType<typeof readDevelopment>>[number];
+
+/** Memberships of the subtree begun by `joinedBy` and not ended by `leftAfter` (both the day judged, for one period). */
+function readMembers(ctx: Ctx, rootPath: string, upper: string, joinedBy: IsoDate, leftAfter: IsoDate) {
+  return ctx.db
+    .selectFrom('memberships as ms')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .innerJoin('people as p', 'p.id', 'ms.person_id')
+    .leftJoin(
+      (eb) => eb.selectFrom('member_transfers as t').select(['t.membership_id', (e) => e.fn.max('t.transferred_on').as('last_in')]).groupBy('t.membership_id').as('tr'),
+      (j) => j.onRef('tr.membership_id', '=', 'ms.id'),
+    )
+    .leftJoin(
+      (eb) => eb.selectFrom('development_records as dr').select(['dr.membership_id']).where('dr.membership_id', 'is not', null).groupBy('dr.membership_id').as('dv'),
+      (j) => j.onRef('dv.membership_id', '=', 'ms.id'),
+    )
+    .select(['ms.id', 'ms.org_id', 'p.name', 'ms.status', 'ms.joined_on', 'ms.confirmed_on', 'ms.entry_kind', 'ms.entry_on', 'ms.is_mobile', 'tr.last_in', 'dv.membership_id as developed', 'ms.party_post', 'ms.left_on'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('ms.joined_on', '<=', joinedBy)
+    .where((w) => w.or([w('ms.left_on', 'is', null), w('ms.left_on', '>', leftAfter)]))
+    .execute();
+}
+type MemberRow = Awaited<ReturnType<typeof readMembers>>[number];
+
+/** Absentees of the meetings every member is expected at, held after `after` up to `to`. */
+function readAbsences(ctx: Ctx, rootPath: string, upper: string, after: IsoDate, to: IsoDate) {
+  return ctx.db
+    .selectFrom('meeting_absences as ma')
+    .innerJoin('meetings as mt', 'mt.id', 'ma.meeting_id')
+    .innerJoin('organizations as o', 'o.id', 'mt.org_id')
+    .select(['ma.meeting_id', 'ma.name'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('mt.kind', 'in', [...MEMBER_MEETING_KINDS])
+    .where('mt.held_on', '>', after)
+    .where('mt.held_on', '<=', to)
+    .execute();
+}
+
+function readBases(ctx: Ctx, rootPath: string, upper: string) {
+  return ctx.db
+    .selectFrom('dues_bases as b')
+    .innerJoin('memberships as ms', 'ms.id', 'b.membership_id')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .select(['b.membership_id', 'b.from_month', 'b.category', 'b.base_fen'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .execute();
+}
+
+function readApprovals(ctx: Ctx, rootPath: string, upper: string, approvedBy: IsoDate) {
+  return ctx.db
+    .selectFrom('dues_approvals as a')
+    .innerJoin('memberships as ms', 'ms.id', 'a.membership_id')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .select(['a.membership_id', 'a.kind', 'a.from_month', 'a.to_month', 'a.monthly_fen', 'a.approved_on'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('a.approved_on', '<=', approvedBy)
+    .execute();
+}
+
+/** Payments for the months after `afterMonth` (the look-back, to count arrears), and those paid within `range` (back-pay). */
+function readPayments(ctx: Ctx, rootPath: string, upper: string, paidBy: IsoDate, afterMonth: string, range: { from: IsoDate; to: IsoDate }) {
+  return ctx.db
+    .selectFrom('dues_payments as p')
+    .innerJoin('memberships as ms', 'ms.id', 'p.membership_id')
+    .innerJoin('organizations as o', 'o.id', 'ms.org_id')
+    .select(['p.membership_id', 'p.month', 'p.due_fen', 'p.paid_fen', 'p.paid_on'])
+    .where('o.path', '>=', rootPath)
+    .where('o.path', '<', upper)
+    .where('p.paid_on', '<=', paidBy)
+    .where((w) => w.or([w('p.month', '>', afterMonth), w.and([w('p.paid_on', '>=', range.from), w('p.paid_on', '<=', range.to)])]))
+    .execute();
 }

@@ -61,56 +61,88 @@ export async function buildNotice(ctx: Ctx, opts: { orgCode?: string | undefined
 }
 
 export function noticeOf(e: Evaluation): Notice {
-  const greenAt = e.settings.int('notice.greenAt') / 100;
-  const redBelow = e.settings.int('notice.redBelow') / 100;
-  const orgs = e.facts.orgs;
-  const rowOrgs = orgs.filter((o) => o.kind !== '党小组');
-  // Tally each check into its organization and every ancestor within the notice.
-  const tallies = new Map<number, Record<Family, Rate>>(rowOrgs.map((o) => [o.id, emptyFamilies()]));
-  for (const c of e.checks) {
-    if (c.result === 'pending') continue;
-    const org = e.facts.byId.get(c.orgId);
-    if (!org) continue;
-    for (const id of ancestors(org)) {
-      const t = tallies.get(id);
-      if (!t) continue;
-      if (c.result === 'met') t[c.family].met++;
-      else t[c.family].failed++;
-    }
-  }
+  const { greenAt, redBelow } = thresholdsOf(e);
+  const rated = rateRows(e, greenAt, redBelow);
   const ownerOf = (o: OrgFact) => (o.kind === '党小组' && o.parentId !== null ? o.parentId : o.id);
   const problems = new Map<number, RuleFinding[]>();
-  const byCode = new Map(orgs.map((o) => [o.code, o]));
+  const byCode = new Map(e.facts.orgs.map((o) => [o.code, o]));
   for (const f of e.findings) {
     if (f.status === 'upcoming') continue;
     const owner = ownerOf(byCode.get(f.org)!);
-    problems.set(owner, [...(problems.get(owner) ?? []), f]);
+    const list = problems.get(owner);
+    if (list) list.push(f);
+    else problems.set(owner, [f]);
   }
   const rootDepth = e.root.depth;
-  const rows: NoticeRow[] = rowOrgs.map((o) => {
-    const families = tallies.get(o.id)!;
-    for (const f of FAMILIES) families[f].rate = rateOf(families[f]);
-    const overall = average(FAMILIES.map((f) => families[f]));
+  const rows: NoticeRow[] = rated.map(({ org: o, families, overall, status }) => {
     const parent = o.parentId !== null ? e.facts.byId.get(o.parentId) : undefined;
     return {
       org: o.code, name: o.name, kind: o.kind, parent: parent && o.id !== e.root.id ? parent.code : null, level: o.depth - rootDepth,
-      families, overall, status: light(overall.rate, greenAt, redBelow), rank: null, peers: 0, problems: problems.get(o.id) ?? [],
+      families, overall, status, rank: null, peers: 0, problems: problems.get(o.id) ?? [],
     };
   });
   rank(rows);
   const rootRow = rows[0]!;
-  const byStatus: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
-  for (const r of rows) if (r.status) byStatus[r.status]++;
   const findings: Record<FindingStatus, number> = { violation: 0, overdue: 0, missed: 0, upcoming: 0 };
   for (const f of e.findings) findings[f.status]++;
   return {
     org: e.root.code, orgName: e.root.name, period: e.period.label, periodTitle: e.period.title, asOf: e.asOf,
     thresholds: { greenAt: greenAt * 100, redBelow: redBelow * 100 },
     ruleSets: e.ruleSets.map((s) => ({ id: s.id, title: s.title, certainty: CERTAINTY_LABELS[s.certainty], note: s.note ?? null })),
-    summary: { organizations: rows.length, byStatus, findings, families: rootRow.families, overall: rootRow.overall },
+    summary: { organizations: rows.length, byStatus: countLights(rows), findings, families: rootRow.families, overall: rootRow.overall },
     rows,
     findings: e.findings,
   };
+}
+
+/** The thresholds of the lights as shares (0–1), from the settings notice.greenAt and notice.redBelow (percent). */
+export function thresholdsOf(e: Pick<Evaluation, 'settings'>): { greenAt: number; redBelow: number } {
+  return { greenAt: e.settings.int('notice.greenAt') / 100, redBelow: e.settings.int('notice.redBelow') / 100 };
+}
+
+export interface RatedOrg {
+  org: OrgFact;
+  families: Record<Family, Rate>;
+  overall: Rate;
+  status: Light | null;
+}
+
+/**
+ * Every organization of the notice (党小组 count with their branch and get no row), in the facts' order (the root
+ * first), with the rates of its own subtree and its light: all the notice's numbers come from here.
+ */
+export function rateRows(e: Pick<Evaluation, 'facts' | 'checks'>, greenAt: number, redBelow: number): RatedOrg[] {
+  const rowOrgs = e.facts.orgs.filter((o) => o.kind !== '党小组');
+  // Tally each check into its organization and every ancestor within the notice.
+  const tallies = new Map<number, Record<Family, Rate>>(rowOrgs.map((o) => [o.id, emptyFamilies()]));
+  const pathIds = new Map<number, number[]>();
+  for (const c of e.checks) {
+    if (c.result === 'pending') continue;
+    let ids = pathIds.get(c.orgId);
+    if (!ids) {
+      const org = e.facts.byId.get(c.orgId);
+      if (!org) continue;
+      pathIds.set(c.orgId, (ids = ancestors(org)));
+    }
+    for (const id of ids) {
+      const t = tallies.get(id);
+      if (!t) continue;
+      if (c.result === 'met') t[c.family].met++;
+      else t[c.family].failed++;
+    }
+  }
+  return rowOrgs.map((o) => {
+    const families = tallies.get(o.id)!;
+    for (const f of FAMILIES) families[f].rate = rateOf(families[f]);
+    const overall = average(FAMILIES.map((f) => families[f]));
+    return { org: o, families, overall, status: light(overall.rate, greenAt, redBelow) };
+  });
+}
+
+export function countLights(rows: { status: Light | null }[]): Record<Light, number> {
+  const byStatus: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
+  for (const r of rows) if (r.status) byStatus[r.status]++;
+  return byStatus;
 }
 
 function ancestors(o: OrgFact): number[] {
@@ -150,7 +182,9 @@ function rank(rows: NoticeRow[]): void {
   for (const r of rows) {
     if (r.overall.rate === null || r.level === 0) continue;
     const key = `${r.level}|${isOneOf(BRANCH_KINDS, r.kind as OrgKind) ? 'branch' : 'committee'}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   for (const group of groups.values()) {
     group.sort((a, b) => b.overall.rate! - a.overall.rate! || b.overall.met + b.overall.failed - (a.overall.met + a.overall.failed));

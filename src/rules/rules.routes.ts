@@ -12,6 +12,7 @@ import { dueList } from './due.js';
 import { findFindings } from './find-findings.js';
 import { buildNotice } from './notice.js';
 import { exportNotice } from './notice-workbook.js';
+import { complianceTrend } from './trend.js';
 import {
   RULES_LABELS,
   checkQuery,
@@ -24,6 +25,8 @@ import {
   settingBody,
   settingParams,
   settingView,
+  trendQuery,
+  trendView,
   WEAK_LABELS,
   weakOpenBody,
   weakQuery,
@@ -68,6 +71,20 @@ export const rulesRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
       },
     },
     async (req) => findFindings(req.ctx, req.query),
+  );
+
+  app.get(
+    '/checks/trend',
+    {
+      ...checks,
+      schema: {
+        ...checks.schema,
+        summary: '落实率趋势：本组织逐月的综合落实率、各类规则落实率和红黄绿组织数（与各月监测通报的汇总一致，不含各组织明细）',
+        querystring: trendQuery,
+        response: { 200: trendView, ...errorResponses },
+      },
+    },
+    async (req) => complianceTrend(req.ctx, { orgCode: req.query.org, months: req.query.months, to: req.query.to }),
   );
 
   app.get(

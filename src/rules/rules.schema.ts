@@ -22,6 +22,8 @@ export const RULES_LABELS: Record<string, string> = {
   value: '取值',
   limit: '每页条数',
   offset: '起始位置',
+  months: '月数',
+  to: '截止月份',
 };
 
 const PERIOD_FORMS = '月份（2022-03）、季度（2022Q1）、半年（2022H1）或年份（2022）';
@@ -73,6 +75,27 @@ export const dueQuery = z.object({
 });
 export type DueQuery = z.infer<typeof dueQuery>;
 
+const TREND_MONTHS = '应为1–12之间的整数';
+const MONTH_FORM = '应为月份（如2026-05），1921年至2100年之间';
+
+export const trendQuery = z.object({
+  org: orgCode.optional().describe('组织代码；不填则为本人可见范围的最上级组织'),
+  months: z.coerce
+    .number({ message: TREND_MONTHS })
+    .int({ message: TREND_MONTHS })
+    .min(1, { message: TREND_MONTHS })
+    .max(12, { message: TREND_MONTHS })
+    .default(6)
+    .describe('月数（1–12，默认6）：截止月份及其前若干个月'),
+  to: z
+    .string()
+    .trim()
+    .regex(/^(19(2[1-9]|[3-9]\d)|20\d\d|2100)-(0[1-9]|1[0-2])$/, { message: MONTH_FORM })
+    .optional()
+    .describe('截止月份（YYYY-MM）；不填则为本月'),
+});
+export type TrendQuery = z.infer<typeof trendQuery>;
+
 // ── Answers ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const count = z.number().int();
@@ -86,6 +109,8 @@ const rate = z
   .meta({ id: 'ComplianceRate' });
 
 const familyRates = z.object({ 'org-life': rate, 'org-setup': rate, development: rate, members: rate, supervision: rate }).describe(enumText(FAMILY_LABELS));
+
+const lightCounts = z.object({ green: count, yellow: count, red: count });
 
 const evidence = z.object({
   records: z.array(
@@ -144,7 +169,7 @@ export const noticeView = z
     ruleSets: z.array(z.object({ id: z.string(), title: z.string(), certainty: z.string(), note: z.string().nullable() })),
     summary: z.object({
       organizations: count,
-      byStatus: z.object({ green: count, yellow: count, red: count }),
+      byStatus: lightCounts,
       findings: z.object({ violation: count, overdue: count, missed: count, upcoming: count }),
       families: familyRates,
       overall: rate,
@@ -153,6 +178,22 @@ export const noticeView = z
     findings: z.array(findingView),
   })
   .meta({ id: 'Notice', description: '监测通报' });
+
+export const trendView = z
+  .object({
+    org: z.object({ code: z.string(), name: z.string() }),
+    points: z.array(
+      z.object({
+        period: z.string().describe('月份（2026-05）'),
+        overall: rate,
+        families: familyRates,
+        byStatus: lightCounts.describe('本组织及各下级组织中红、黄、绿的个数'),
+        organizations: count.describe('参与通报的组织数（不含党小组）'),
+      }),
+    ).describe('按月份先后排列，与该月监测通报的汇总一致'),
+  })
+  .meta({ id: 'ComplianceTrend', description: '逐月落实率趋势' });
+export type ComplianceTrend = z.infer<typeof trendView>;
 
 export const dueListView = z
   .object({

@@ -254,7 +254,7 @@ export function DashboardPage() {
 
         <Col xs={24} xl={12}>
           <Section title="近6个月综合落实率">
-            {org && n ? <Trend org={org} months={months} current={n} onMonth={(m) => setParam('period', m)} /> : <Skeleton active />}
+            {org && n ? <Trend org={org} months={months} onMonth={(m) => setParam('period', m)} /> : <Skeleton active />}
           </Section>
         </Col>
 

@@ -3,7 +3,8 @@
  * selector's kinds, the last complete month, the months of the trend), short organization names for charts, the
  * compliance of the subtree by sector, and what the branches of a township owe this month.
  */
-import type { Family, Light, NoticeRow, Rate, RuleFinding } from '../../lib/types';
+import type { ComplianceTrend, Family, Light, NoticeRow, Rate, RuleFinding } from '../../lib/types';
+import type { TrendPoint } from './charts';
 
 export const FAMILY_KEYS: Family[] = ['org-life', 'org-setup', 'development', 'members', 'supervision'];
 export const FAMILY_NAMES: Record<Family, string> = {
@@ -70,6 +71,21 @@ export function trendMonths(period: string, today: string, count = 6): string[] 
   const complete = lastCompleteMonth(today);
   const end = last > complete ? complete : last;
   return Array.from({ length: count }, (_, i) => addMonths(end, i - count + 1));
+}
+
+/**
+ * The trend's points in the order of `months`, from GET /api/checks/trend; null when the answer is for other months
+ * (an earlier window still on screen while the new one loads).
+ */
+export function trendPoints(trend: ComplianceTrend, months: string[]): TrendPoint[] | null {
+  const byMonth = new Map(trend.points.map((p) => [p.period, p]));
+  const points: TrendPoint[] = [];
+  for (const month of months) {
+    const p = byMonth.get(month);
+    if (!p) return null;
+    points.push({ month, overall: p.overall.rate, families: Object.fromEntries(FAMILY_KEYS.map((f) => [f, p.families[f].rate])) as TrendPoint['families'] });
+  }
+  return points;
 }
 
 /** The same period in another kind, anchored on its last month (month → quarter → year, and back). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NoticeRow, RuleFinding } from '../../lib/types';
-import { convertPeriod, dueByBranch, lastCompleteMonth, periodTitle, sectorRates, shortName, trendMonths } from './dashboard-data';
+import type { ComplianceTrend, NoticeRow, RuleFinding } from '../../lib/types';
+import { convertPeriod, dueByBranch, lastCompleteMonth, periodTitle, sectorRates, shortName, trendMonths, trendPoints } from './dashboard-data';
 
 const rate = (met: number, failed: number) => ({ met, failed, rate: met + failed ? met / (met + failed) : null });
 
@@ -34,6 +34,16 @@ describe('periods', () => {
     expect(trendMonths('2026-03', '2026-12-06')).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
     expect(trendMonths('2026', '2026-12-06')).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
     expect(trendMonths('2025Q2', '2026-12-06').at(-1)).toBe('2025-06');
+  });
+  it('the trend\'s points follow the months asked, and an answer for other months is none', () => {
+    const families = (r: number | null) => ({ 'org-life': rate(1, 0), 'org-setup': rate(0, 0), development: rate(3, 1), members: { met: 0, failed: 0, rate: r }, supervision: rate(0, 0) });
+    const point = (period: string, r: number | null) => ({ period, overall: { met: 4, failed: 1, rate: r }, families: families(r), byStatus: { green: 1, yellow: 0, red: 0 }, organizations: 1 });
+    const trend: ComplianceTrend = { org: { code: 'C', name: '县委' }, points: [point('2026-10', 0.5), point('2026-09', null)] };
+    expect(trendPoints(trend, ['2026-09', '2026-10'])).toEqual([
+      { month: '2026-09', overall: null, families: { 'org-life': 1, 'org-setup': null, development: 0.75, members: null, supervision: null } },
+      { month: '2026-10', overall: 0.5, families: { 'org-life': 1, 'org-setup': null, development: 0.75, members: 0.5, supervision: null } },
+    ]);
+    expect(trendPoints(trend, ['2026-10', '2026-11'])).toBeNull();
   });
   it('switching the kind keeps the period’s last month, never a month still to come', () => {
     expect(convertPeriod('2026-05', 'quarter', '2026-12-06')).toBe('2026Q2');
