@@ -1,10 +1,11 @@
 /**
  * Logging in as each demo role: each lands on its home page, sees its own organization at the top of the tree and
- * nothing outside it, and a wrong password is refused with the server's message.
+ * nothing outside it, and a wrong password is refused with the server's message. The keyboard alone suffices to sign
+ * in, move between pages and open and close a form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, loginAs, newPage, screenshot, startWebServer, type WebServer } from '../helpers/browser.js';
+import { DEMO_PASSWORD, launchBrowser, loginAs, newPage, screenshot, startWebServer, type WebServer } from '../helpers/browser.js';
 
 describe('signing in to the web UI', () => {
   let server: WebServer;
@@ -45,6 +46,44 @@ describe('signing in to the web UI', () => {
     // The tree's top is the account's own organization: nothing above or beside it.
     const names = await tree.getByRole('treeitem').allTextContents();
     expect(names[0]).toContain(account.orgName);
+    expect(errors).toEqual([]);
+  });
+
+  it('works from the keyboard alone: sign in, move through the menu, open a form and close it with Escape', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}/login`);
+    // The user name has the focus; Tab moves to the password, Enter signs in.
+    await expect.poll(() => page.locator(':focus').getAttribute('autocomplete')).toBe('username');
+    await page.keyboard.type('branch');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator(':focus').getAttribute('autocomplete')).toBe('current-password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/desk');
+
+    // Tab reaches the menu's link to the roster (党员), and Enter follows it.
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = ((await page.locator(':focus').getAttribute('href')) ?? '').startsWith('/members');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname.startsWith('/members'));
+
+    // Tab reaches 登记党员, Enter opens its drawer with the focus inside, Escape closes it.
+    reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = /登记党员/.test((await page.locator(':focus').textContent()) ?? '');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog');
+    await drawer.waitFor();
+    await expect.poll(() => page.locator('[role=dialog] :focus, [role=dialog]:focus').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
   });
 });

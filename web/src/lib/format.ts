@@ -28,3 +28,6 @@ export function currentPeriods(): { year: string; month: string; lastMonth: stri
   const lm = m === 1 ? 12 : m - 1;
   return { year: String(y), month: today.slice(0, 7), lastMonth: `${ly}-${String(lm).padStart(2, '0')}` };
 }
+
+/** Date pickers show dates in Chinese (2026年5月4日) and also accept one typed as 2026-05-04 or 20260504. */
+export const DATE_FORMATS = ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYYMMDD'];

@@ -9,7 +9,7 @@ import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Result, Sel
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { ApiError, download, errorMessage, get } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
-import { todayIso } from '../../lib/format';
+import { DATE_FORMATS, todayIso } from '../../lib/format';
 import type { AuditAction, AuditEntryView, Page } from '../../lib/types';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -155,7 +155,7 @@ export function AuditPage() {
           <Input allowClear style={{ width: 110 }} />
         </Form.Item>
         <Form.Item name="dates" label="日期">
-          <DatePicker.RangePicker allowEmpty={[true, true]} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker.RangePicker format={DATE_FORMATS} allowEmpty={[true, true]} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item>
           <Space>

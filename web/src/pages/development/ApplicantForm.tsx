@@ -7,7 +7,7 @@ import { parseIdNumber } from '../../../../src/shared/id-number.js';
 import { BRANCH_KINDS, EDUCATIONS, GENDERS, OCCUPATIONS } from '../../../../src/shared/vocab.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { post } from '../../lib/api';
-import { todayIso } from '../../lib/format';
+import { DATE_FORMATS, todayIso } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
 import type { DevelopmentInput, DevelopmentView, OrgTreeNode } from '../../lib/types';
 import { showFieldErrors } from '../members/form-errors';
@@ -116,10 +116,10 @@ export function ApplicantForm({ orgCode, onClose, onSaved }: { orgCode: string; 
           <Select showSearch optionFilterProp="label" options={branches.map((b) => ({ value: b.code, label: b.name }))} notFoundContent="本组织下没有党支部" />
         </Form.Item>
         <Form.Item name="appliedOn" label="申请入党日期" rules={[{ required: true, message: '请填写申请入党日期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="interviewedOn" label="谈话日期" extra="党组织收到入党申请书后1个月内派人谈话">
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <CheckList checks={checks} />
       </Form>

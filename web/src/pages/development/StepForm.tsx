@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { patch } from '../../lib/api';
-import { todayIso } from '../../lib/format';
+import { DATE_FORMATS, todayIso } from '../../lib/format';
 import type { DevelopmentPatch, DevelopmentView } from '../../lib/types';
 import { showFieldErrors } from '../members/form-errors';
 import { CheckList, CheckText } from './CheckList';
@@ -127,8 +127,9 @@ export function StepForm({ record, step, settings, onClose, onSaved }: { record:
           extra={<Checks checks={on(step)} />}
         >
           <DatePicker
+            format={DATE_FORMATS}
             style={{ width: '100%' }}
-            placeholder="年-月-日，如 2025-03-01"
+            placeholder="如 2025年3月1日，也可输入 2025-03-01"
             allowClear={!!current.dates[step]}
             onCalendarChange={(d) => setTyped((Array.isArray(d) ? d[0] : d) ?? null)}
             onChange={() => setTyped(undefined)}

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { LEAVE_REASONS } from '../../../../src/shared/vocab.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiError, get, post } from '../../lib/api';
-import { chineseDate, chineseMonth } from '../../lib/format';
+import { chineseDate, chineseMonth, DATE_FORMATS } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
 import type { DuesMemberView, LeaveInput, MemberDetail, MemberStudyView, OrgTreeNode, TransferInput } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
@@ -223,7 +223,7 @@ function TransferForm({ m, onClose, onSaved }: { m: MemberDetail; onClose: () =>
           <TreeSelect showSearch treeNodeFilterProp="title" treeData={options} treeDefaultExpandAll={false} placeholder="选择党支部" />
         </Form.Item>
         <Form.Item name="transferredOn" label="转接日期" rules={[{ required: true, message: '请填写转接日期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
+          <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={notFuture} />
         </Form.Item>
         <Form.Item name="note" label="备注">
           <Input.TextArea maxLength={500} rows={2} />
@@ -261,7 +261,7 @@ function LeaveForm({ m, onClose, onSaved }: { m: MemberDetail; onClose: () => vo
           <Select options={LEAVE_REASONS.map((r) => ({ value: r, label: r }))} />
         </Form.Item>
         <Form.Item name="leftOn" label="离开日期" rules={[{ required: true, message: '请填写离开日期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
+          <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={notFuture} />
         </Form.Item>
         <Form.Item name="note" label="备注" extra="如转往的单位、批准文件等">
           <Input.TextArea maxLength={500} rows={2} />

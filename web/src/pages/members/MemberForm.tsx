@@ -13,6 +13,7 @@ import { useOrgScope } from '../../lib/org-scope';
 import type { MemberDetail, MemberInput, MemberPatch } from '../../lib/types';
 import { branchesUnder } from '../development/ApplicantForm';
 import { showFieldErrors } from './form-errors';
+import { DATE_FORMATS } from '../../lib/format';
 
 const DATE_FIELDS = ['birthDate', 'joinedOn', 'confirmedOn', 'entryOn'] as const;
 const FIELDS = [
@@ -158,7 +159,7 @@ export function MemberForm({ orgCode, editId, onClose, onSaved }: { orgCode: str
             </Col>
             <Col {...col}>
               <Form.Item name="birthDate" label="出生日期">
-                <DatePicker style={{ width: '100%' }} disabledDate={future} />
+                <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={future} />
               </Form.Item>
             </Col>
             <Col {...col}>
@@ -199,12 +200,12 @@ export function MemberForm({ orgCode, editId, onClose, onSaved }: { orgCode: str
             </Col>
             <Col {...col}>
               <Form.Item name="joinedOn" label="入党日期" rules={[{ required: true, message: '请填写入党日期' }]} extra="支部大会通过接收为预备党员之日">
-                <DatePicker style={{ width: '100%' }} disabledDate={future} />
+                <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={future} />
               </Form.Item>
             </Col>
             <Col {...col}>
               <Form.Item name="confirmedOn" label="转正日期" hidden={status === '预备党员'}>
-                <DatePicker style={{ width: '100%' }} disabledDate={future} />
+                <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={future} />
               </Form.Item>
             </Col>
             {editing ? null : (
@@ -216,7 +217,7 @@ export function MemberForm({ orgCode, editId, onClose, onSaved }: { orgCode: str
                 </Col>
                 <Col {...col}>
                   <Form.Item name="entryOn" label="进入日期">
-                    <DatePicker style={{ width: '100%' }} disabledDate={future} />
+                    <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} disabledDate={future} />
                   </Form.Item>
                 </Col>
               </>

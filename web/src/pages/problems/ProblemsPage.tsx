@@ -11,13 +11,13 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../src/shared/vocab';
 import { ApiError, get, post } from '../../lib/api';
-import { chineseDate, percent, todayIso } from '../../lib/format';
+import { chineseDate, DATE_FORMATS, percent, todayIso } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
 import type { OrgActionsView, ProblemDetailView, ProblemPageView, ProblemView } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { DATE_FORMATS, FieldInput } from '../records/FieldInput';
+import { FieldInput } from '../records/FieldInput';
 import { issuesToFields, toQuery, type FieldSpec, type FormValues } from '../records/form-fields';
 import { STATUS_ORDER, STEP_HINTS, availableSteps, eventLine, stateText, statusSummary, stepAsks, stepBody, type ProblemStep } from './problem-steps';
 

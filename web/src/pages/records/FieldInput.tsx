@@ -9,6 +9,7 @@ import { get } from '../../lib/api';
 import { useOrgScope } from '../../lib/org-scope';
 import type { MemberListItem, OrgTreeNode, Page } from '../../lib/types';
 import { optionsOf, requiredMessage, type FieldSpec } from './form-fields';
+import { DATE_FORMATS } from '../../lib/format';
 
 interface TreeOption {
   value: string;
@@ -136,7 +137,6 @@ function control(spec: FieldSpec, org: string | null, tree: TreeOption[], compac
 }
 
 /** Dates read as 2026年3月5日; typed either way. */
-export const DATE_FORMATS = ['YYYY年M月D日', 'YYYY-MM-DD'];
 
 /** Dates are kept as ISO text in the form's values; the picker shows them as dayjs. */
 const dateProps = {

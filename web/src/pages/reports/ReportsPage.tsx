@@ -14,7 +14,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { download, get, post } from '../../lib/api';
-import { todayIso } from '../../lib/format';
+import { DATE_FORMATS, todayIso } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
 import type { AppendixRow, FigureInline, OrgTreeNode, ReportDocument } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
@@ -302,6 +302,7 @@ export function ReportsPage() {
               <Col xs={24} md={12} xl={8}>
                 <Form.Item label="日期范围" htmlFor="report-range">
                   <DatePicker.RangePicker
+                    format={DATE_FORMATS}
                     id={{ start: 'report-range' }}
                     style={{ width: '100%' }}
                     value={choice.from && choice.to ? [dayjs(choice.from), dayjs(choice.to)] : null}
