@@ -154,7 +154,9 @@ export function FieldInput({ spec, compact = false }: { spec: FieldSpec; compact
       name={spec.field}
       label={spec.label}
       extra={compact ? undefined : spec.help}
-      rules={spec.required ? [{ required: true, whitespace: textual, message: requiredMessage(spec) }] : undefined}
+      // `whitespace` only on text: any key beside `required` makes the validator treat the value as text, and a
+      // number (a year) then fails as "not filled".
+      rules={spec.required ? [{ required: true, ...(textual ? { whitespace: true } : {}), message: requiredMessage(spec) }] : undefined}
       {...(spec.type === 'date' ? dateProps : {})}
       style={compact ? { marginBottom: 8 } : undefined}
     >
