@@ -12,13 +12,15 @@ import { z, type ZodRawShape } from 'zod';
 import type { Ctx } from '../../context.js';
 import { accessOf, canWrite } from './actor.js';
 
-export const RECORD_ACTIONS = ['update', 'delete', 'revoke'] as const;
+export const RECORD_ACTIONS = ['update', 'delete', 'revoke', 'leave', 'transfer'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 export const RECORD_ACTION_LABELS: Record<RecordAction, string> = {
   update: '修改',
   delete: '删除',
   revoke: '撤销',
+  leave: '离开',
+  transfer: '组织关系转接',
 };
 
 /** The `actions` field of a record's view. */

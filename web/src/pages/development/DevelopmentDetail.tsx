@@ -1,6 +1,7 @@
 /**
  * One person's development: the steps of the procedure as a timeline (done, next, overdue, by the rules' time limits)
- * and the form that records or corrects a step's date, checking it as it is typed.
+ * and the form that records or corrects a step's date, checking it as it is typed — offered where the server lists
+ * `update` among the record's `actions`.
  */
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleFilled, ClockCircleOutlined, ExclamationCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
@@ -10,11 +11,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiError, get } from '../../lib/api';
 import { chineseDate, todayIso } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
-import type { DevelopmentView } from '../../lib/types';
+import type { DevelopmentView, WithActions } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
-import { useOrgActions } from '../members/use-org-actions';
+import { allows } from '../members/record-actions';
 import { CheckText } from './CheckList';
 import { StageTag } from './StageTag';
+import { stepEditable } from './step-actions';
 import { StepForm } from './StepForm';
 import { STAGES, STATE_LABELS, nextSteps, recordOf, stepName, timeline, type StepKey, type TimelineItem } from './timeline';
 import { useRuleSettings } from './use-rule-settings';
@@ -38,8 +40,7 @@ export function DevelopmentDetail() {
   const { id } = useParams();
   const { org } = useOrgScope();
   const settings = useRuleSettings();
-  const { data, loading, error, reload } = useApi(() => get<DevelopmentView>(`/development/${Number(id)}`), [id]);
-  const { can } = useOrgActions(data?.orgCode);
+  const { data, loading, error, reload } = useApi(() => get<WithActions<DevelopmentView>>(`/development/${Number(id)}`), [id]);
   const [editing, setEditing] = useState<StepKey | null>(null);
   const today = todayIso();
   const items = useMemo(() => (data ? timeline(recordOf(data), settings, today) : []), [data, settings, today]);
@@ -52,7 +53,7 @@ export function DevelopmentDetail() {
 
   const todo = nextSteps(items);
   const problems = items.flatMap((i) => i.checks.map((c) => ({ item: i, check: c })));
-  const record = can('record');
+  const canUpdate = allows(data, 'update');
 
   return (
     <>
@@ -97,7 +98,7 @@ export function DevelopmentDetail() {
                       key: i.key,
                       color: STATE_COLORS[i.state],
                       dot: dotOf(i),
-                      children: <StepRow item={i} canRecord={record} onEdit={() => setEditing(i.key)} />,
+                      children: <StepRow item={i} editable={stepEditable(data, i)} onEdit={() => setEditing(i.key)} />,
                     }))}
                 />
               </section>
@@ -113,7 +114,7 @@ export function DevelopmentDetail() {
                 {todo.map((i) => (
                   <li key={i.key} style={{ marginBottom: 6 }}>
                     {i.state === 'overdue' ? <Tag color="red">已逾期</Tag> : null}
-                    {record ? (
+                    {canUpdate ? (
                       <Typography.Link onClick={() => setEditing(i.key)}>{stepName(i.key)}</Typography.Link>
                     ) : (
                       <Typography.Text>{stepName(i.key)}</Typography.Text>
@@ -145,7 +146,7 @@ export function DevelopmentDetail() {
           </Card>
         </Col>
       </Row>
-      {editing ? (
+      {editing && canUpdate ? (
         <StepForm
           record={data}
           step={editing}
@@ -161,8 +162,7 @@ export function DevelopmentDetail() {
   );
 }
 
-function StepRow({ item, canRecord, onEdit }: { item: TimelineItem; canRecord: boolean; onEdit: () => void }) {
-  const editable = canRecord && item.state !== 'pending';
+function StepRow({ item, editable, onEdit }: { item: TimelineItem; editable: boolean; onEdit: () => void }) {
   return (
     <div role="group" aria-label={item.step} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline' }}>
       <div style={{ flex: 1, minWidth: 200 }}>

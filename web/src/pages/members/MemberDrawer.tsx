@@ -1,6 +1,7 @@
 /**
  * A member's record: the person, the membership, transfers, this year's study hours and the dues of the year, each
- * from its own endpoint; correcting, transferring within the county and leaving where the server allows it.
+ * from its own endpoint; correcting, transferring within the county and leaving where the server lists the action in
+ * the member's `actions`.
  */
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Progress, Select, Skeleton, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,11 +11,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiError, get, post } from '../../lib/api';
 import { chineseDate, chineseMonth, DATE_FORMATS } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
-import type { DuesMemberView, LeaveInput, MemberDetail, MemberStudyView, OrgTreeNode, TransferInput } from '../../lib/types';
+import type { DuesMemberView, LeaveInput, MemberDetail, MemberStudyView, OrgTreeNode, TransferInput, WithActions } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { showFieldErrors } from './form-errors';
 import { StatusTag } from './MembersPage';
-import { useOrgActions } from './use-org-actions';
+import { anyButton, memberButtons } from './record-actions';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 /** Two columns in the drawer (never wider than 720 px) whatever the screen; one on a phone. */
@@ -22,10 +23,9 @@ const TWO = { xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 };
 const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 export function MemberDrawer({ id, onClose, onEdit, onChanged, version = 0 }: { id: number; onClose: () => void; onEdit: () => void; onChanged: () => void; version?: number }) {
-  const { data, loading, error, reload } = useApi(() => get<MemberDetail>(`/members/${id}`), [id, version]);
-  const { can } = useOrgActions(data?.orgCode);
+  const { data, loading, error, reload } = useApi(() => get<WithActions<MemberDetail>>(`/members/${id}`), [id, version]);
   const [acting, setActing] = useState<'transfer' | 'leave' | null>(null);
-  const writable = can('record') && !!data && !data.leftOn;
+  const buttons = memberButtons(data);
   const changed = () => {
     setActing(null);
     reload();
@@ -38,13 +38,15 @@ export function MemberDrawer({ id, onClose, onEdit, onChanged, version = 0 }: { 
       width={Math.min(720, typeof window === 'undefined' ? 720 : window.innerWidth - 24)}
       title={data ? `${data.name}的党员信息` : '党员信息'}
       extra={
-        writable ? (
+        anyButton(buttons) ? (
           <Space wrap>
-            <Button onClick={onEdit}>编辑</Button>
-            <Button onClick={() => setActing('transfer')}>组织关系转接</Button>
-            <Button danger onClick={() => setActing('leave')}>
-              离开
-            </Button>
+            {buttons.edit ? <Button onClick={onEdit}>编辑</Button> : null}
+            {buttons.transfer ? <Button onClick={() => setActing('transfer')}>组织关系转接</Button> : null}
+            {buttons.leave ? (
+              <Button danger onClick={() => setActing('leave')}>
+                离开
+              </Button>
+            ) : null}
           </Space>
         ) : null
       }
@@ -62,8 +64,8 @@ export function MemberDrawer({ id, onClose, onEdit, onChanged, version = 0 }: { 
           ]}
         />
       )}
-      {data && acting === 'transfer' ? <TransferForm m={data} onClose={() => setActing(null)} onSaved={changed} /> : null}
-      {data && acting === 'leave' ? <LeaveForm m={data} onClose={() => setActing(null)} onSaved={changed} /> : null}
+      {data && buttons.transfer && acting === 'transfer' ? <TransferForm m={data} onClose={() => setActing(null)} onSaved={changed} /> : null}
+      {data && buttons.leave && acting === 'leave' ? <LeaveForm m={data} onClose={() => setActing(null)} onSaved={changed} /> : null}
     </Drawer>
   );
 }

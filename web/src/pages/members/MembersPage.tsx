@@ -1,6 +1,7 @@
 /**
  * 党员名册: the members of the chosen organization (and below), ID numbers and phones masked as the API returns them;
- * a member's record in a drawer; registering, correcting, transferring and leaving where the server allows it.
+ * a member's record in a drawer; registering (the organization's `record` action), correcting, transferring and
+ * leaving (each member's own `actions`) where the server allows it.
  */
 import { Button, Checkbox, Empty, Input, Select, Skeleton, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
@@ -11,15 +12,18 @@ import { PageHeader } from '../../components/PageHeader';
 import { get, withQuery } from '../../lib/api';
 import { chineseDate } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
-import type { MemberListItem, Page } from '../../lib/types';
+import type { MemberListItem, Page, WithActions } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { MemberDrawer } from './MemberDrawer';
 import { MemberForm } from './MemberForm';
+import { allows } from './record-actions';
 import { useOrgActions } from './use-org-actions';
 
 const PAGE_SIZE = 20;
 
 /** Short columns (dates, codes, tags) on one line: the table scrolls sideways on a narrow screen instead. */
+type MemberRow = WithActions<MemberListItem>;
+
 const nowrap = { onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }), onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
 
 export function StatusTag({ m }: { m: Pick<MemberListItem, 'status' | 'leftOn' | 'leaveReason'> }) {
@@ -41,7 +45,7 @@ export function MembersPage() {
   const { data, loading, error, reload } = useApi(
     () =>
       org
-        ? get<Page<MemberListItem>>('/members', { org, name: name || undefined, status, subtree, includeLeft, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+        ? get<Page<MemberRow>>('/members', { org, name: name || undefined, status, subtree, includeLeft, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
         : Promise.resolve({ total: 0, items: [] }),
     [org, name, status, subtree, includeLeft, page],
   );
@@ -116,7 +120,7 @@ export function MembersPage() {
       {loading && !data ? (
         <Skeleton active />
       ) : (
-        <Table<MemberListItem>
+        <Table<MemberRow>
           rowKey="id"
           size="middle"
           loading={loading}
@@ -177,12 +181,12 @@ export function MembersPage() {
               title: '操作',
               key: 'op',
               fixed: 'right' as const,
-              render: (_: unknown, m: MemberListItem) => (
+              render: (_: unknown, m: MemberRow) => (
                 <Space size={4}>
                   <Button type="link" size="small" onClick={() => setOpen(m.id)} aria-label={`查看${m.name}`}>
                     查看
                   </Button>
-                  {record && !m.leftOn ? (
+                  {allows(m, 'update') ? (
                     <Button type="link" size="small" onClick={() => setForm({ mode: 'edit', id: m.id })} aria-label={`编辑${m.name}`}>
                       编辑
                     </Button>
