@@ -240,6 +240,46 @@ describe('整改台账 and 工作台账 in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lets the branch record its self-assessment under a scheme, with the running total, and list itself for 软弱涣散 排查', async () => {
+    const year = Number(today.slice(0, 4));
+    // The demo may have rated the branch this year already: start without it.
+    const branchId = (await server.ctx.db.selectFrom('organizations').select('id').where('code', '=', branchCode).executeTakeFirstOrThrow()).id;
+    await server.ctx.db.deleteFrom('ratings').where('org_id', '=', branchId).where('year', '=', year).execute();
+    const { page, errors } = await open(browser);
+    await loginAs(page, server, 'branch');
+    await page.goto(`${server.url}/records/ratings/ratings?org=${branchCode}`);
+    await page.getByRole('button', { name: '登记自评' }).click();
+    const form = page.getByRole('form', { name: '登记自评' });
+    await choose(page, form, '评定方案', '基层党组织分类定级（中央指导意见模式）（分类定级）');
+    await poll(() => form.getByText(/已填0\/7项/).count()).toBe(1);
+    const boxes = form.getByRole('spinbutton', { name: /满分\d+分/ });
+    expect(await boxes.count()).toBe(7);
+    for (const [i, v] of ['18', '9', '13.5', '9', '8', '17', '14'].entries()) await boxes.nth(i).fill(v);
+    await poll(() => form.getByText('自评总分88.5分（满分100分）', { exact: false }).count()).toBe(1);
+    await form.getByLabel('群众满意率（%）').fill('85');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByText(/已保存，计算等次为一般/).count()).toBeGreaterThan(0);
+    const stored = await server.ctx.db.selectFrom('ratings').select(['self_score', 'self_grade']).where('org_id', '=', branchId).where('year', '=', year).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ self_score: 88.5, self_grade: '一般' });
+
+    // 列入排查: a missing 认定情形 is named under it; filled, the case waits for the township's 研判.
+    await server.ctx.db.deleteFrom('weak_org_cases').where('org_id', '=', branchId).execute();
+    await page.goto(`${server.url}/records/ratings/weak?org=${branchCode}`);
+    await page.getByRole('button', { name: '列入排查' }).click();
+    const weak = page.getByRole('form', { name: '列入排查' });
+    await choose(page, weak, '来源', '自查');
+    await weak.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => weak.textContent()).toContain('请填写认定情形');
+    expect(await server.ctx.db.selectFrom('weak_org_cases').select('id').where('org_id', '=', branchId).execute()).toEqual([]);
+    await weak.getByLabel('认定情形').fill('长期不开展组织生活');
+    await weak.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByRole('row').filter({ hasText: '待研判' }).count()).toBe(1);
+    const cases = await server.ctx.db.selectFrom('weak_org_cases').selectAll().where('org_id', '=', branchId).execute();
+    expect(cases.length).toBe(1);
+    expect(JSON.stringify(cases[0])).toContain('长期不开展组织生活');
+    expect(errors).toEqual([]);
+  });
+
   it('loads every ledger tab and list without errors', async () => {
     const { page, errors } = await open(browser);
     await loginAs(page, server, 'county');

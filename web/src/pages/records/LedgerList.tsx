@@ -6,14 +6,15 @@
  */
 import { App, Button, Descriptions, Drawer, Empty, Form, Grid, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { ApiError, get, post, request } from '../../lib/api';
 import { chineseDate, todayIso } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldInput } from './FieldInput';
 import { initialValues, issuesToFields, patchPayload, toPayload, toQuery, valuesFromRecord, type FieldSpec, type FormValues } from './form-fields';
-import { actionPathOf, detailPathOf, type ColumnSpec, type DetailTable, type ListSpec, type RecordActionSpec } from './ledgers';
+import { actionPathOf, detailPathOf, type ColumnSpec, type CreateComponent, type DetailTable, type ListSpec, type RecordActionSpec } from './ledgers';
+import { RatingForm } from './RatingForm';
 
 type Row = Record<string, unknown>;
 
@@ -242,7 +243,16 @@ function RecordForm({
   );
 }
 
-function CreateForm({ spec, org, onDone }: { spec: ListSpec; org: string | null; onDone: (created: Row) => void }) {
+export interface CreateFormProps {
+  spec: ListSpec;
+  org: string | null;
+  onDone: (created: Row) => void;
+}
+
+/** The create forms of their own, by the key a list's `create.component` names. */
+const CREATE_COMPONENTS: Record<CreateComponent, ComponentType<CreateFormProps>> = { rating: RatingForm };
+
+function CreateForm({ spec, org, onDone }: CreateFormProps) {
   const create = spec.create!;
   const fields = create.fields as FieldSpec[];
   const initial = useMemo(() => initialValues(fields, { org, today: todayIso() }), [fields, org]);
@@ -256,6 +266,12 @@ function CreateForm({ spec, org, onDone }: { spec: ListSpec; org: string | null;
       onDone={onDone}
     />
   );
+}
+
+/** The described create form, or the list's own (create.component). */
+function CreateBody(props: CreateFormProps) {
+  const Body = props.spec.create?.component ? CREATE_COMPONENTS[props.spec.create.component] : CreateForm;
+  return <Body {...props} />;
 }
 
 export function LedgerList({ spec, org, canRecord }: { spec: ListSpec; org: string | null; canRecord: boolean }) {
@@ -360,7 +376,7 @@ export function LedgerList({ spec, org, canRecord }: { spec: ListSpec; org: stri
       </Drawer>
       {spec.create ? (
         <Drawer title={spec.create.title} open={creating} onClose={() => setCreating(false)} width={Math.min(600, window.innerWidth)} destroyOnHidden>
-          <CreateForm
+          <CreateBody
             spec={spec}
             org={org}
             onDone={() => {

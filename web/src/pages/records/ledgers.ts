@@ -46,6 +46,7 @@ import type {
   ListView,
   PublicationInput,
   PublicationView,
+  RatingInput,
   RatingView,
   ServiceRecordInput,
   ServiceRecordView,
@@ -57,6 +58,7 @@ import type {
   TaskView,
   TrainingInput,
   TrainingView,
+  WeakCaseInput,
   WeakCaseView,
   HonorPatch,
   HonorRevokeInput,
@@ -90,12 +92,20 @@ export interface DetailTable {
 
 type InputField<Input> = Omit<FieldSpec, 'field'> & { field: (keyof Input & string) | `${keyof Input & string}.${string}` };
 
+/**
+ * A create form of its own, for what a description cannot hold, by a key LedgerList looks up (ledgers stay data):
+ * 'rating' — the self-assessment, whose score fields follow the chosen scheme (RatingForm.tsx).
+ */
+export type CreateComponent = 'rating';
+
 export interface CreateSpec<Input = Record<string, unknown>> {
   /** The button and the drawer title: 登记志愿服务等服务记录. */
   title: string;
   /** POST here (the list's path unless given). */
   path?: string;
+  /** The fields; with `component`, the described ones that component renders beside its own. */
   fields: InputField<Input>[];
+  component?: CreateComponent;
 }
 
 /**
@@ -730,7 +740,7 @@ export const LEDGERS: LedgerSpec[] = [
     key: 'ratings',
     title: '分类定级',
     lists: [
-      list<RatingView>({
+      list<RatingView, RatingInput>({
         key: 'ratings',
         title: '分类定级',
         path: '/ratings',
@@ -770,8 +780,27 @@ export const LEDGERS: LedgerSpec[] = [
             ],
           },
         ],
+        create: {
+          title: '登记自评',
+          component: 'rating',
+          // The scores, veto items and required items follow the chosen scheme: RatingForm adds them after 评定方案.
+          fields: [
+            { label: '组织', field: 'orgCode', type: 'org', required: true, initial: 'org' },
+            { label: '年度', field: 'year', type: 'year', required: true, initial: 'year' },
+            {
+              label: '评定方案',
+              field: 'schemeCode',
+              type: 'remote',
+              required: true,
+              remote: { path: '/rating-schemes', value: 'code', label: (r) => `${String(r.name)}（${String(r.kind)}）` },
+            },
+            { label: '党员评议得分', field: 'memberScore', type: 'number' },
+            { label: '群众满意率（%）', field: 'publicSatisfaction', type: 'number' },
+            note,
+          ],
+        },
       }),
-      list<WeakCaseView>({
+      list<WeakCaseView, WeakCaseInput>({
         key: 'weak',
         title: '软弱涣散整顿',
         path: '/weak-orgs',
@@ -797,6 +826,26 @@ export const LEDGERS: LedgerSpec[] = [
           { title: '销号日期', field: 'closedOn', kind: 'date' },
           { title: '备注', field: 'note' },
         ],
+        create: {
+          title: '列入排查',
+          fields: [
+            { label: '组织', field: 'orgCode', type: 'org', required: true, initial: 'org' },
+            { label: '年度', field: 'year', type: 'year', required: true, initial: 'year' },
+            { label: '来源', field: 'source', type: 'select', options: WEAK_CASE_SOURCES, required: true },
+            {
+              label: '认定情形',
+              field: 'reasons.0.text',
+              type: 'textarea',
+              required: true,
+              placeholder: '如 班子软弱、长期不开展组织生活',
+              help: '几种情形可写在一起，用“；”分开，不超过300字',
+            },
+            // A reason's code tells the data-driven ones (数据提示) apart; one typed here is 'manual'.
+            { label: '情形代码', field: 'reasons.0.code', type: 'const', value: 'manual' },
+            { label: '列入日期', field: 'flaggedOn', type: 'date', initial: 'today', help: '不填为今天' },
+            note,
+          ],
+        },
       }),
       list<DesignationView, DesignationInput>({
         key: 'designations',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { weakCaseInput } from '../../../../src/modules/ratings/ratings.schema';
 import { LEDGERS, detailPathOf, findList } from './ledgers';
+import { initialValues, issuesToFields, toPayload, type FieldSpec } from './form-fields';
 
 describe('the ledger descriptions', () => {
   const lists = LEDGERS.flatMap((l) => l.lists.map((s) => ({ ledger: l.key, spec: s })));
@@ -27,5 +29,20 @@ describe('the ledger descriptions', () => {
     expect(findList('nonsense', undefined).ledger.key).toBe('study');
     expect(detailPathOf(findList('study', 'trainings').list, 12)).toBe('/trainings/12');
     expect(detailPathOf(findList('study', 'records').list, 12)).toBeNull();
+  });
+
+  it('list a weak organization for review with one reason the server accepts, its issues under the reason', () => {
+    const fields = findList('ratings', 'weak').list.create!.fields as FieldSpec[];
+    const values = { ...initialValues(fields, { org: '001.002', today: '2026-05-04' }), source: '自查', 'reasons.0.text': ' 长期不开展组织生活 ' };
+    const body = toPayload(fields, values);
+    expect(body).toEqual({ orgCode: '001.002', year: 2026, source: '自查', reasons: [{ code: 'manual', text: '长期不开展组织生活' }], flaggedOn: '2026-05-04' });
+    expect(weakCaseInput.safeParse(body).success).toBe(true);
+    expect(issuesToFields(fields, [{ code: 'FIELD_INVALID', field: 'reasons', message: '至少1条' }]).fields).toEqual([{ name: 'reasons.0.text', errors: ['至少1条'] }]);
+  });
+
+  it('give the ratings a form of their own and keep the others described', () => {
+    const withComponent = lists.filter(({ spec }) => spec.create?.component).map(({ ledger, spec }) => `${ledger}/${spec.key}`);
+    expect(withComponent).toEqual(['ratings/ratings']);
+    expect(findList('ratings', 'ratings').list.create!.fields.map((f) => f.field)).toEqual(['orgCode', 'year', 'schemeCode', 'memberScore', 'publicSatisfaction', 'note']);
   });
 });
