@@ -7,11 +7,12 @@
 import { App, Button, Descriptions, Drawer, Empty, Form, Grid, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMemo, useState, type ComponentType, type ReactNode } from 'react';
-import { ApiError, get, post, request } from '../../lib/api';
+import { get, post, request } from '../../lib/api';
 import { chineseDate, todayIso } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldInput } from './FieldInput';
+import { showIssues } from './show-issues';
 import { initialValues, issuesToFields, patchPayload, toPayload, toQuery, valuesFromRecord, type FieldSpec, type FormValues } from './form-fields';
 import { actionPathOf, detailPathOf, type ColumnSpec, type CreateComponent, type DetailTable, type ListSpec, type RecordActionSpec } from './ledgers';
 import { RatingForm } from './RatingForm';
@@ -205,15 +206,7 @@ function RecordForm({
       form.resetFields();
       onDone(result);
     } catch (e) {
-      if (e instanceof ApiError && e.issues.length) {
-        const split = issuesToFields(fields, e.issues);
-        form.setFields(split.fields);
-        if (split.fields[0]) form.scrollToField(split.fields[0].name);
-        if (split.rest.length) setError(new ApiError(e.status, e.code, e.message, split.rest));
-        else if (!split.fields.length) setError(e);
-      } else {
-        setError(e);
-      }
+      setError(showIssues(form, e, (issues) => issuesToFields(fields, issues)));
     } finally {
       setBusy(false);
     }

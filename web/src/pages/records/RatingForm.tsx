@@ -6,12 +6,13 @@
  */
 import { Alert, App, Button, Checkbox, Form, Grid, InputNumber, Skeleton, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
-import { ApiError, get, post } from '../../lib/api';
+import { get, post } from '../../lib/api';
 import { todayIso } from '../../lib/format';
 import type { RatingView, SchemeView } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldInput } from './FieldInput';
+import { showIssues } from './show-issues';
 import { initialValues, requiredMessage, type FieldSpec, type FormValues } from './form-fields';
 import type { CreateFormProps } from './LedgerList';
 import {
@@ -96,15 +97,7 @@ export function RatingForm({ spec, org, onDone }: CreateFormProps) {
       void message.success(`${create.title}：已保存，计算等次为${created.computedGrade ?? '—'}`);
       onDone(created);
     } catch (e) {
-      if (e instanceof ApiError && e.issues.length) {
-        const split = ratingIssues(fields, scheme.config, e.issues);
-        form.setFields(split.fields);
-        if (split.fields[0]) form.scrollToField(split.fields[0].name);
-        if (split.rest.length) setError(new ApiError(e.status, e.code, e.message, split.rest));
-        else if (!split.fields.length) setError(e);
-      } else {
-        setError(e);
-      }
+      setError(showIssues(form, e, (issues) => ratingIssues(fields, scheme.config, issues)));
     } finally {
       setBusy(false);
     }
