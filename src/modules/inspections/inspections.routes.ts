@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
+import { problemStepsField, withSteps, withStepsOne } from './problem-steps.js';
 import { pageWithActions, withActionsOne, withActionsView, type RecordAction } from '../access/record-actions.js';
 import { addInspectionTargets } from './add-inspection-targets.js';
 import { createInspection } from './create-inspection.js';
@@ -30,11 +31,14 @@ import {
   problemPageView,
   problemPatch,
   problemStepInput,
+  problemView,
   targetsInput,
 } from './inspections.schema.js';
 
 const tags = ['巡察督查和整改台账'];
 const inspectionOffered = (): RecordAction[] => ['update'];
+const problemWithSteps = problemDetailView.extend({ steps: problemStepsField });
+const problemOne = { 200: problemWithSteps, ...errorResponses };
 const inspectionConfig = { labels: { ...LIST_LABELS, ...INSPECTION_LABELS, id: '巡察（督查）编号' } };
 const problemConfig = { labels: { ...LIST_LABELS, ...INSPECTION_LABELS, id: '整改问题编号' } };
 
@@ -116,19 +120,22 @@ export const inspectionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app)
         tags,
         summary: '查询整改台账（组织含下级；可按来源、类别、状态或逾期、巡察轮次、发现日期筛选）',
         querystring: problemListQuery,
-        response: { 200: problemPageView, ...errorResponses },
+        response: { 200: problemPageView.extend({ items: z.array(problemView.extend({ steps: problemStepsField })) }), ...errorResponses },
       },
     },
-    async (req) => findProblems(req.ctx, req.query),
+    async (req) => {
+      const page = await findProblems(req.ctx, req.query);
+      return { ...page, items: await withSteps(req.ctx, page.items) };
+    },
   );
 
   app.post(
     '/problems',
     {
       config: problemConfig,
-      schema: { tags, summary: '登记问题（进入整改台账，状态为待整改）', body: problemInput, response: { 201: problemDetailView, ...errorResponses } },
+      schema: { tags, summary: '登记问题（进入整改台账，状态为待整改）', body: problemInput, response: { 201: problemWithSteps, ...errorResponses } },
     },
-    async (req, reply) => reply.code(201).send(await recordProblem(req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await withStepsOne(req.ctx, await recordProblem(req.ctx, req.body))),
   );
 
   app.get(
@@ -147,8 +154,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app)
 
   app.get(
     '/problems/:id',
-    { config: problemConfig, schema: { tags, summary: '查看整改问题及其办理记录', params: idParams, response: { 200: problemDetailView, ...errorResponses } } },
-    async (req) => getProblem(req.ctx, req.params.id),
+    { config: problemConfig, schema: { tags, summary: '查看整改问题及其办理记录', params: idParams, response: problemOne } },
+    async (req) => withStepsOne(req.ctx, await getProblem(req.ctx, req.params.id)),
   );
 
   app.patch(
@@ -160,10 +167,10 @@ export const inspectionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app)
         summary: '修改整改问题（销号前：类别、层面、描述、责任人、措施、时限、备注；状态只能通过办理步骤改变）',
         params: idParams,
         body: problemPatch,
-        response: { 200: problemDetailView, ...errorResponses },
+        response: problemOne,
       },
     },
-    async (req) => updateProblem(req.ctx, req.params.id, req.body),
+    async (req) => withStepsOne(req.ctx, await updateProblem(req.ctx, req.params.id, req.body)),
   );
 
   app.post(
@@ -175,9 +182,9 @@ export const inspectionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app)
         summary: `办理整改步骤（${PROBLEM_ACTIONS.join('、')}；验收、销号和重新整改由上级党组织办理；只能按顺序向前）`,
         params: idParams,
         body: problemStepInput,
-        response: { 200: problemDetailView, ...errorResponses },
+        response: problemOne,
       },
     },
-    async (req) => stepProblem(req.ctx, req.params.id, req.body),
+    async (req) => withStepsOne(req.ctx, await stepProblem(req.ctx, req.params.id, req.body)),
   );
 };

@@ -13,13 +13,15 @@ import { PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../src/shared/vocab'
 import { ApiError, get, post } from '../../lib/api';
 import { chineseDate, DATE_FORMATS, percent, todayIso } from '../../lib/format';
 import { useOrgScope } from '../../lib/org-scope';
-import type { OrgActionsView, ProblemDetailView, ProblemPageView, ProblemView } from '../../lib/types';
+import type { ProblemDetailView, ProblemPageView, ProblemView, WithSteps } from '../../lib/types';
+
+type ProblemWithSteps = WithSteps<ProblemDetailView>;
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { FieldInput } from '../records/FieldInput';
 import { issuesToFields, toQuery, type FieldSpec, type FormValues } from '../records/form-fields';
-import { STATUS_ORDER, STEP_HINTS, availableSteps, eventLine, stateText, statusSummary, stepAsks, stepBody, type ProblemStep } from './problem-steps';
+import { STATUS_ORDER, STEP_HINTS, eventLine, stateText, statusSummary, stepAsks, stepBody, type ProblemStep } from './problem-steps';
 
 const PAGE_SIZE = 20;
 
@@ -159,13 +161,12 @@ function StepModal({ problem, step, onClose, onDone }: { problem: ProblemDetailV
 }
 
 function ProblemDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
-  const { data: problem, loading, error, reload } = useApi(() => get<ProblemDetailView>(`/problems/${id}`), [id]);
-  const orgCode = problem?.orgCode;
-  const { data: actions } = useApi(() => (orgCode ? get<OrgActionsView>(`/orgs/${encodeURIComponent(orgCode)}/actions`) : Promise.resolve(null)), [orgCode]);
+  const { data: problem, loading, error, reload } = useApi(() => get<ProblemWithSteps>(`/problems/${id}`), [id]);
   const [step, setStep] = useState<ProblemStep | null>(null);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (loading || !problem) return <Skeleton active />;
-  const steps = availableSteps(problem.stage, actions?.actions ?? []);
+  // The steps the server opens to this user on this problem (its stage, and the user's place above or at it).
+  const steps = problem.steps;
   const rows: [string, ReactNode][] = [
     ['问题描述', problem.description],
     ['整改责任组织', problem.orgName],
@@ -201,7 +202,7 @@ function ProblemDetail({ id, onChanged }: { id: number; onChanged: () => void })
           </Space>
         ) : (
           <Typography.Text type="secondary">
-            {problem.status === '已销号' ? '已销号，整改完毕。' : actions ? '当前状态下您没有可办理的步骤。' : '正在读取办理权限…'}
+            {problem.status === '已销号' ? '已销号，整改完毕。' : '当前状态下您没有可办理的步骤。'}
           </Typography.Text>
         )}
       </div>

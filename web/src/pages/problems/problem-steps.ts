@@ -1,8 +1,7 @@
 /**
- * The rectification workflow as the page shows it: which steps a problem at its stage offers the caller (the
- * responsible organization's when the server grants 'record' there, the superior's when it grants 'superior'), what
- * each step asks for, and the status summary. The server decides every step again (src/modules/inspections/
- * problem-workflow.ts is the rule); this only chooses the buttons.
+ * The rectification workflow as the page shows it: what each step asks for, its request body, the history's lines
+ * and the status summary. Which steps a problem offers the user is the server's answer (each problem's `steps`,
+ * src/modules/inspections/problem-steps.ts); the page shows exactly those.
  */
 import type { ProblemEventView, ProblemView } from '../../lib/types';
 
@@ -13,17 +12,6 @@ export type ProblemStep = (typeof OWNER_STEPS)[number] | (typeof SUPERIOR_STEPS)
 /** The stage of a 待验收 problem already accepted (验收通过), waiting for 销号. */
 export const ACCEPTED_STAGE = '已验收待销号';
 
-/** From which stage each step may be taken (the same table as the server's WORKFLOW). */
-const FROM: Record<ProblemStep, readonly string[]> = {
-  制定措施: ['待整改'],
-  报告进展: ['整改中'],
-  提请验收: ['整改中'],
-  验收通过: ['待验收'],
-  验收不通过: ['待验收'],
-  销号: [ACCEPTED_STAGE],
-  重新整改: ['已销号'],
-};
-
 export const STEP_HINTS: Record<ProblemStep, string> = {
   制定措施: '填写整改措施（每行一条），问题转为“整改中”',
   报告进展: '报告已完成的整改工作，可附佐证材料',
@@ -33,15 +21,6 @@ export const STEP_HINTS: Record<ProblemStep, string> = {
   销号: '验收通过的问题销号，整改完毕',
   重新整改: '已销号的问题发现反弹，重新整改',
 };
-
-/** The steps offered for a problem at `stage` to a caller with these actions at the problem's organization. */
-export function availableSteps(stage: string, actions: readonly string[]): ProblemStep[] {
-  const mine: ProblemStep[] = [
-    ...(actions.includes('record') ? OWNER_STEPS : []),
-    ...(actions.includes('superior') ? SUPERIOR_STEPS : []),
-  ];
-  return mine.filter((s) => FROM[s].includes(stage));
-}
 
 /** Whether a step asks for the measures (制定措施) and whether a note is expected (验收不通过, 重新整改 say why). */
 export function stepAsks(step: ProblemStep): { measures: boolean; noteRequired: boolean; evidence: boolean } {

@@ -1,28 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableSteps, eventLine, stateText, statusSummary, stepBody } from './problem-steps';
-
-describe('the rectification steps offered', () => {
-  it('offers the responsible organization its steps at each stage, never the superior’s', () => {
-    expect(availableSteps('待整改', ['record'])).toEqual(['制定措施']);
-    expect(availableSteps('整改中', ['record'])).toEqual(['报告进展', '提请验收']);
-    expect(availableSteps('待验收', ['record'])).toEqual([]);
-    expect(availableSteps('已验收待销号', ['record'])).toEqual([]);
-    expect(availableSteps('已销号', ['record', 'import'])).toEqual([]);
-  });
-
-  it('offers the superior acceptance, rejection, close-out and re-opening at their stages', () => {
-    expect(availableSteps('待验收', ['superior'])).toEqual(['验收通过', '验收不通过']);
-    expect(availableSteps('已验收待销号', ['superior'])).toEqual(['销号']);
-    expect(availableSteps('已销号', ['superior'])).toEqual(['重新整改']);
-    expect(availableSteps('整改中', ['superior'])).toEqual([]);
-  });
-
-  it('offers both sides’ steps to a caller granted both, and none to a reader', () => {
-    expect(availableSteps('整改中', ['record', 'superior'])).toEqual(['报告进展', '提请验收']);
-    expect(availableSteps('待验收', ['record', 'superior'])).toEqual(['验收通过', '验收不通过']);
-    expect(availableSteps('待整改', [])).toEqual([]);
-  });
-});
+import { eventLine, stateText, statusSummary, stepBody } from './problem-steps';
 
 describe('a step’s request body', () => {
   it('sends the measures only with 制定措施 and leaves blank text out', () => {
