@@ -212,3 +212,8 @@ export function exitCodeOf(kind: ErrorKind): number {
 export function throwIfIssues(issues: FieldIssue[]): void {
   if (issues.length > 0) throw AppError.fromIssues(issues);
 }
+
+/** One field issue. */
+export function issue(code: ErrorCode, field: string, message: string): FieldIssue {
+  return { code, field, message };
+}

@@ -4,6 +4,9 @@
  * and the records behind it. The report generator (issue 7) reads these; nothing here is stored.
  */
 import { z } from 'zod';
+import { percent } from './percent.js';
+
+export { percent };
 
 export const figureView = z.object({
   /** The catalog id, e.g. trainings_held; ids the catalog lacks are added the same way (snake_case, English). */
@@ -29,7 +32,3 @@ export const figureSetView = z.object({
 });
 export type FigureSet = z.infer<typeof figureSetView>;
 
-/** A percentage rounded to one decimal, or null over an empty denominator. */
-export function percent(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : Math.round((numerator / denominator) * 1000) / 10;
-}

@@ -35,9 +35,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, label
   return result.data;
 }
 
-export function issue(code: ErrorCode, field: string, message: string): FieldIssue {
-  return { code, field, message };
-}
+export { issue } from './errors.js';
 
 /** A boolean in a query string: true/false/1/0 (z.coerce.boolean would read "false" as true). */
 export const queryBool = z

@@ -1,12 +1,12 @@
 /**
  * The pure parts of a rating: checking a scheme's configuration, reading per-indicator scores against it, and
  * computing a grade from a score, the bands, the veto items and the extra conditions; and the quota check.
- * No database here (shared by the services, import and the unit tests).
+ * No database and no zod here (shared by the services, import, the unit tests and the web UI's rating form).
  */
-import type { FieldIssue } from '../../shared/errors.js';
-import { percent } from '../../shared/figures.js';
-import { issue } from '../../shared/validation.js';
-import { NOT_GRADED, type SchemeConfig } from './ratings.schema.js';
+import { issue, type FieldIssue } from '../../shared/errors.js';
+import { percent } from '../../shared/percent.js';
+import { NOT_GRADED } from './rating-constants.js';
+import type { SchemeConfig } from './ratings.schema.js';
 
 const EPSILON = 1e-9;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOT_GRADED } from './rating-constants.js';
 import { isoDate, queryBool } from '../../shared/validation.js';
 import { DESIGNATION_ACTIONS, DESIGNATION_KINDS, LEVELS, RATING_KINDS, WEAK_CASE_SOURCES, WEAK_CASE_STATUSES } from '../../shared/vocab.js';
 import { orgCode } from '../orgs/orgs.schema.js';
@@ -52,7 +53,7 @@ export const RATING_LABELS: Record<string, string> = {
 };
 
 /** A grade outside the bands: a veto that excludes the organization from the rating (不定级). */
-export const NOT_GRADED = '不定级';
+export { NOT_GRADED };
 
 const oneOf = (list: readonly string[]) => ({ message: `应为以下之一：${list.join('、')}` });
 const text = (max: number) => z.string().trim().min(1, { message: '不能为空' }).max(max, { message: `不能超过${max}个字` });

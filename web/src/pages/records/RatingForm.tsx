@@ -16,10 +16,11 @@ import { showIssues } from './show-issues';
 import { initialValues, requiredMessage, type FieldSpec, type FormValues } from './form-fields';
 import type { CreateFormProps } from './LedgerList';
 import {
-  ITEMS_FIELD,
-  VETOES_FIELD,
   bandsText,
+  gradeText,
   itemOptions,
+  ITEMS_FIELD,
+  liveGrade,
   memberScoreHelp,
   ratingIssues,
   ratingPayload,
@@ -27,6 +28,7 @@ import {
   satisfactionHelp,
   scoreFields,
   totalText,
+  VETOES_FIELD,
   vetoOptions,
   type SchemeConfig,
 } from './rating-form';
@@ -38,10 +40,8 @@ function SchemePart({ config, values }: { config: SchemeConfig; values: FormValu
   const vetoes = vetoOptions(config);
   const items = itemOptions(config);
   const total = runningTotal(config, values);
-  const notes = [
-    `等次分数线：${bandsText(config)}`,
-    vetoes.length || config.conditions.length ? '否决事项和附加条件在保存时一并核定，计算等次见评定记录' : null,
-  ].filter(Boolean);
+  const grade = liveGrade(config, values);
+  const notes = [grade ? gradeText(grade) : '各项得分填完后显示计算等次（含否决事项和附加条件）', `等次分数线：${bandsText(config)}`];
   return (
     <>
       {scoreFields(config).map((f) => (

@@ -1,15 +1,14 @@
 /**
  * The pure parts of the self-assessment form (登记自评, RatingForm.tsx), whose fields follow the chosen scheme: one
  * score per indicator (满分 its points), the scheme's veto items and required items as check boxes, the request body,
- * the running total, and the server's issues put under the fields.
+ * the running total and the grade it earns, and the server's issues put under the fields.
  *
- * The grade is not computed here. The server's computeGrade (src/modules/ratings/rating-grade.ts) has no database,
- * but it imports ratings.schema.ts, shared/validation.ts and shared/figures.ts, which bring all of zod (about 475 KB
- * minified) into a bundle that holds none; so the form shows the scheme's grade lines beside the total, and the
- * server computes the grade when the rating is saved (计算等次, with the vetoes and the conditions).
+ * The grade is the server's own computeGrade (src/modules/ratings/rating-grade.ts: no database, no zod), so what the
+ * form shows while typing is what the server records when the rating is saved.
  */
 import type { FieldIssue } from '../../lib/api';
 import type { RatingInput, SchemeView } from '../../lib/types';
+import { computeGrade, type ComputedGrade } from '../../../../src/modules/ratings/rating-grade';
 import { apiValue, issuesToFields, toPayload, type FieldSpec, type FormValues } from './form-fields';
 
 export type SchemeConfig = SchemeView['config'];
@@ -103,6 +102,27 @@ export function runningTotal(c: SchemeConfig, values: FormValues): RunningTotal 
 /** What the total reads: 自评总分87分（满分100分）, or while scores are missing 已填5/7项，合计62分. */
 export function totalText(c: SchemeConfig, t: RunningTotal): string {
   return t.filled === t.count ? `自评总分${t.total}分（满分${c.total}分）` : `已填${t.filled}/${t.count}项，合计${t.total}分（满分${c.total}分）`;
+}
+
+/**
+ * The grade the scores earn once every indicator is filled (null before): by the bands, then the ticked veto items,
+ * then the conditions (群众满意率, required items), as the server will compute it.
+ */
+export function liveGrade(c: SchemeConfig, values: FormValues): ComputedGrade | null {
+  const t = runningTotal(c, values);
+  if (t.filled < t.count) return null;
+  const satisfaction = apiValue({ label: '群众满意率', field: 'publicSatisfaction', type: 'number' }, values.publicSatisfaction);
+  return computeGrade(c, {
+    score: t.total,
+    publicSatisfaction: typeof satisfaction === 'number' ? satisfaction : null,
+    vetoes: checked(values[VETOES_FIELD], vetoOptions(c)),
+    items: checked(values[ITEMS_FIELD], itemOptions(c)),
+  });
+}
+
+/** What the grade reads: 计算等次：较好, with how the veto items and conditions moved it. */
+export function gradeText(g: ComputedGrade): string {
+  return g.reasons.length ? `计算等次：${g.grade}（按分数为${g.bandGrade}；${g.reasons.join('；')}）` : `计算等次：${g.grade}`;
 }
 
 /** The scheme's grade lines, from the top: 好 90分及以上；较好 80分及以上；一般 60分及以上；较差 低于60分. */

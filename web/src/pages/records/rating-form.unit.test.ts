@@ -6,7 +6,9 @@ import type { FieldSpec } from './form-fields';
 import { findList } from './ledgers';
 import {
   bandsText,
+  gradeText,
   itemOptions,
+  liveGrade,
   ratingIssues,
   ratingPayload,
   runningTotal,
@@ -126,5 +128,29 @@ describe('the self-assessment form of a scheme', () => {
     // No veto items in this scheme: the issue goes to the alert above the form.
     expect(split.rest.map((i) => i.field)).toEqual(['vetoes']);
     expect(ratingIssues(fixed, local, [{ code: 'FIELD_INVALID', field: 'vetoes', message: 'x' }]).fields).toEqual([{ name: 'vetoes', errors: ['x'] }]);
+  });
+});
+
+describe('the grade shown while typing', () => {
+  const filled = (c: SchemeConfig, points: number[]) => Object.fromEntries(scoreFields(c).map((f, i) => [f.field, points[i]]));
+
+  it('waits until every score is filled', () => {
+    expect(liveGrade(central, { [scoreField(central.indicators[0]!.key)]: 18 })).toBeNull();
+  });
+
+  it('is the bands’ grade, moved down by 群众满意率 below the scheme’s line, as the server computes it', () => {
+    const scores = filled(central, [18, 9, 13.5, 9, 8, 17, 14]);
+    expect(liveGrade(central, { ...scores, publicSatisfaction: 95 })?.grade).toBe('较好');
+    const low = liveGrade(central, { ...scores, publicSatisfaction: '85' })!;
+    expect(low.grade).toBe('一般');
+    expect(low.bandGrade).toBe('较好');
+    expect(gradeText(low)).toMatch(/^计算等次：一般（按分数为较好；.+）$/);
+  });
+
+  it('applies the ticked veto items: a cap, or 不定级', () => {
+    const scores = filled(local, [58, 38]);
+    expect(liveGrade(local, scores)?.grade).toBe('优秀');
+    expect(liveGrade(local, { ...scores, vetoes: ['discipline'] })?.grade).toBe('合格');
+    expect(liveGrade(local, { ...scores, vetoes: ['incident'] })?.grade).toBe('不定级');
   });
 });
