@@ -240,7 +240,7 @@ describe('整改台账 and 工作台账 in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('lets the branch record its self-assessment under a scheme, with the running total, and list itself for 软弱涣散 排查', async () => {
+  it('lets the branch record its self-assessment under a scheme, with the running total and grade, and list itself for 软弱涣散 排查, which the township then 认定s', async () => {
     const year = Number(today.slice(0, 4));
     // The demo may have rated the branch this year already: start without it.
     const branchId = (await server.ctx.db.selectFrom('organizations').select('id').where('code', '=', branchCode).executeTakeFirstOrThrow()).id;
@@ -257,6 +257,8 @@ describe('整改台账 and 工作台账 in the browser', () => {
     for (const [i, v] of ['18', '9', '13.5', '9', '8', '17', '14'].entries()) await boxes.nth(i).fill(v);
     await poll(() => form.getByText('自评总分88.5分（满分100分）', { exact: false }).count()).toBe(1);
     await form.getByLabel('群众满意率（%）').fill('85');
+    // The grade as the server will compute it: 88.5 is 较好 by the bands, moved down by 85% satisfaction.
+    await poll(() => form.getByText(/计算等次：一般（按分数为较好/).count()).toBe(1);
     await form.getByRole('button', { name: /保\s*存/ }).click();
     await poll(() => page.getByText(/已保存，计算等次为一般/).count()).toBeGreaterThan(0);
     const stored = await server.ctx.db.selectFrom('ratings').select(['self_score', 'self_grade']).where('org_id', '=', branchId).where('year', '=', year).executeTakeFirstOrThrow();
@@ -277,7 +279,29 @@ describe('整改台账 and 工作台账 in the browser', () => {
     const cases = await server.ctx.db.selectFrom('weak_org_cases').selectAll().where('org_id', '=', branchId).execute();
     expect(cases.length).toBe(1);
     expect(JSON.stringify(cases[0])).toContain('长期不开展组织生活');
+    // The branch is offered no 认定 of its own case: that is the township's.
+    await page.getByRole('row').filter({ hasText: '待研判' }).getByRole('button', { name: /查看/ }).click();
+    const own = page.getByRole('dialog', { name: /详情/ });
+    await poll(() => own.textContent()).toContain('待研判');
+    expect(await own.getByRole('button', { name: /整顿方案|不予认定|销\s*号/ }).count()).toBe(0);
     expect(errors).toEqual([]);
+
+    // The township 认定 it with a 整顿方案: the case moves to 整顿中, and 销号 is offered next.
+    const town = await open(browser);
+    await loginAs(town.page, server, 'town');
+    await town.page.goto(`${server.url}/records/ratings/weak?org=${branchCode}`);
+    await town.page.getByRole('row').filter({ hasText: '待研判' }).getByRole('button', { name: /查看/ }).click();
+    const detail = town.page.getByRole('dialog', { name: /详情/ });
+    await detail.getByRole('button', { name: '整顿方案' }).click();
+    const plan = town.page.getByRole('form', { name: '整顿方案' });
+    await plan.getByLabel('整顿方案').fill('选优配强支部班子，每月召开一次整顿推进会');
+    await plan.getByLabel('整顿责任人').fill('镇党委组织委员');
+    await plan.getByLabel('整顿期限').fill(addDays(today, 90));
+    await plan.getByLabel('整顿期限').press('Enter'); // Enter in the last field saves the form
+    await poll(() => detail.textContent()).toContain('整顿中');
+    await detail.getByRole('button', { name: /销\s*号/ }).waitFor();
+    expect((await server.ctx.db.selectFrom('weak_org_cases').select('status').where('org_id', '=', branchId).executeTakeFirstOrThrow()).status).toBe('整顿中');
+    expect(town.errors).toEqual([]);
   });
 
   it('loads every ledger tab and list without errors', async () => {

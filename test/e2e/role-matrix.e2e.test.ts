@@ -585,6 +585,31 @@ describe.each(ENGINES)('role matrix on %s', (engine: Engine) => {
     expect(await statusOf('PATCH', `/api/tasks/${task.id}`, { note: '更正' })).toBe(writesT1 ? 200 : 403);
     expect(await statusOf('DELETE', `/api/donations/${donation.id}`)).toBe(writesB1 ? 200 : 403);
     expect(await statusOf('PATCH', `/api/meetings/${meeting.id}`, { topic: '更正' })).toBe(writesB1 ? 200 : 403);
+
+    // A problem's open steps: the owner's where the user writes B1, the superior's where the user writes above it
+    // (the branch secretary may not accept the branch's own rectification).
+    const rectifying = await recordProblem(api.ctx, PROBLEM);
+    await stepProblem(api.ctx, rectifying.id, { action: '制定措施', on: '2026-05-02', measures: '补齐记录' });
+    const submitted = await recordProblem(api.ctx, { ...PROBLEM, description: '党费收缴不及时' });
+    await stepProblem(api.ctx, submitted.id, { action: '制定措施', on: '2026-05-02', measures: '逐月核对' });
+    await stepProblem(api.ctx, submitted.id, { action: '提请验收', on: '2026-05-03' });
+    const problems = (await send('GET', '/api/problems?org=B1')).json() as { items: { id: number; steps: string[] }[] };
+    expect(problems.items.find((p) => p.id === rectifying.id)?.steps).toEqual(writesB1 ? ['报告进展', '提请验收'] : []);
+    expect(problems.items.find((p) => p.id === submitted.id)?.steps).toEqual(writesT1 ? ['验收通过', '验收不通过'] : []);
+    expect(((await send('GET', `/api/problems/${submitted.id}`)).json() as { steps: string[] }).steps).toEqual(writesT1 ? ['验收通过', '验收不通过'] : []);
+    const accepted = await send('POST', `/api/problems/${submitted.id}/steps`, { action: '验收通过', on: '2026-05-04' });
+    expect(accepted.statusCode).toBe(writesT1 ? 200 : 403);
+    if (writesT1) expect((accepted.json() as { steps: string[] }).steps).toEqual(['销号']);
+
+    // A 软弱涣散 case: 认定 (plan), 不予认定 and 销号 are the superior's; while 整顿中 the branch may revise the plan.
+    const flagged = await openWeakCase(api.ctx, { orgCode: 'B1', year: 2026, source: '自查', reasons: [{ code: 'manual', text: '长期不开展组织生活' }], flaggedOn: '2026-03-01' });
+    const weakOf = async () => ((await send('GET', `/api/weak-orgs/${flagged.id}`)).json() as { actions: string[] }).actions;
+    expect(await weakOf()).toEqual(writesT1 ? ['plan', 'dismiss'] : []);
+    expect(await statusOf('POST', `/api/weak-orgs/${flagged.id}/steps`, { step: 'dismiss' })).toBe(writesT1 ? 400 : 403); // the reason is required
+    await stepWeakCase(api.ctx, flagged.id, { step: 'plan', plan: '选优配强班子', leaderName: '李书记', deadline: '2026-12-31' });
+    expect(await weakOf()).toEqual(writesT1 ? ['plan', 'close'] : writesB1 ? ['plan'] : []);
+    expect(await statusOf('POST', `/api/weak-orgs/${flagged.id}/steps`, { step: 'plan', plan: '选优配强班子，每月研究一次' })).toBe(writesB1 ? 200 : 403);
+    expect(await statusOf('POST', `/api/weak-orgs/${flagged.id}/steps`, { step: 'close', closedOn: '2026-06-30' })).toBe(writesT1 ? 200 : 403);
   });
 
   for (const cell of Object.keys(KNOWN_WRONG)) {

@@ -12,7 +12,7 @@ import { z, type ZodRawShape } from 'zod';
 import type { Ctx } from '../../context.js';
 import { accessOf, canWrite } from './actor.js';
 
-export const RECORD_ACTIONS = ['update', 'delete', 'revoke', 'leave', 'transfer'] as const;
+export const RECORD_ACTIONS = ['update', 'delete', 'revoke', 'leave', 'transfer', 'plan', 'dismiss', 'close'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 export const RECORD_ACTION_LABELS: Record<RecordAction, string> = {
@@ -21,6 +21,9 @@ export const RECORD_ACTION_LABELS: Record<RecordAction, string> = {
   revoke: '撤销',
   leave: '离开',
   transfer: '组织关系转接',
+  plan: '整顿方案（认定并整顿，或修改方案）',
+  dismiss: '不予认定',
+  close: '销号',
 };
 
 /** The `actions` field of a record's view. */
@@ -51,17 +54,20 @@ export async function withActions<T extends object>(
   offered: (item: T) => readonly RecordAction[],
   orgOf: (item: T) => string = (item) => (item as unknown as { orgCode: string }).orgCode,
 ): Promise<(T & { actions: RecordAction[] })[]> {
-  const codes = [...new Set(items.map(orgOf))];
-  const paths = new Map<string, string>();
   const access = accessOf(ctx.actor);
-  if (codes.length > 0 && access.canWrite) {
-    const rows = await ctx.db.selectFrom('organizations').select(['code', 'path']).where('code', 'in', codes).execute();
-    for (const r of rows) paths.set(r.code, r.path);
-  }
+  const paths = access.canWrite ? await orgPaths(ctx, items.map(orgOf)) : new Map<string, string>();
   return items.map((item) => {
     const path = paths.get(orgOf(item));
     return { ...item, actions: path !== undefined && canWrite(access, path) ? [...offered(item)] : [] };
   });
+}
+
+/** The tree paths of organizations by code, in one query. */
+export async function orgPaths(ctx: Ctx, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('organizations').select(['code', 'path']).where('code', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.code, r.path]));
 }
 
 /** One record with its allowed actions. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { withActionsView } from '../access/record-actions.js';
+import { withWeakCaseActions, withWeakCaseActionsOne } from './weak-case-actions.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
 import { assessRating } from './assess-rating.js';
@@ -47,6 +49,8 @@ import {
 const tags = ['分类定级和软弱涣散整顿'];
 const config = { labels: { ...LIST_LABELS, ...RATING_LABELS } };
 const codeParams = z.object({ code: z.string().trim().min(1).max(40) });
+
+const weakWithActions = withActionsView(weakCaseView);
 
 export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
@@ -120,18 +124,21 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
 
   app.get(
     '/weak-orgs',
-    { config, schema: { tags, summary: '查询软弱涣散党组织整顿记录（组织含下级）', querystring: weakCaseListQuery, response: { 200: weakCasePageView, ...errorResponses } } },
-    async (req) => findWeakCases(req.ctx, req.query),
+    { config, schema: { tags, summary: '查询软弱涣散党组织整顿记录（组织含下级）', querystring: weakCaseListQuery, response: { 200: weakCasePageView.extend({ items: z.array(weakWithActions) }), ...errorResponses } } },
+    async (req) => {
+      const page = await findWeakCases(req.ctx, req.query);
+      return { ...page, items: await withWeakCaseActions(req.ctx, page.items) };
+    },
   );
   app.post(
     '/weak-orgs',
-    { config, schema: { tags, summary: '列入软弱涣散排查（待研判）', body: weakCaseInput, response: { 201: weakCaseView, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await openWeakCase(req.ctx, req.body)),
+    { config, schema: { tags, summary: '列入软弱涣散排查（待研判）', body: weakCaseInput, response: { 201: weakWithActions, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await withWeakCaseActionsOne(req.ctx, await openWeakCase(req.ctx, req.body))),
   );
   app.get(
     '/weak-orgs/:id',
-    { config: { labels: { ...config.labels, id: '整顿记录编号' } }, schema: { tags, summary: '查看软弱涣散整顿记录', params: idParams, response: { 200: weakCaseView, ...errorResponses } } },
-    async (req) => getWeakCase(req.ctx, req.params.id),
+    { config: { labels: { ...config.labels, id: '整顿记录编号' } }, schema: { tags, summary: '查看软弱涣散整顿记录', params: idParams, response: { 200: weakWithActions, ...errorResponses } } },
+    async (req) => withWeakCaseActionsOne(req.ctx, await getWeakCase(req.ctx, req.params.id)),
   );
   app.post(
     '/weak-orgs/:id/steps',
@@ -142,10 +149,10 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
         summary: '整顿步骤：plan 认定并填报整顿方案（待研判→整顿中），dismiss 不予认定，close 销号（认定、不予认定、销号仅上级党组织）',
         params: idParams,
         body: weakCaseStep,
-        response: { 200: weakCaseView, ...errorResponses },
+        response: { 200: weakWithActions, ...errorResponses },
       },
     },
-    async (req) => stepWeakCase(req.ctx, req.params.id, req.body),
+    async (req) => withWeakCaseActionsOne(req.ctx, await stepWeakCase(req.ctx, req.params.id, req.body)),
   );
 
   app.get(

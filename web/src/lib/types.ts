@@ -40,7 +40,7 @@ export type { ServiceRecordView, ServiceRecordInput, ServiceTeamView, ServiceTea
 export type { HonorView, HonorInput, HonorPatch, HonorRevokeInput } from '../../../src/modules/honors/honors.schema.js';
 export type { DonationView, DonationInput, DonationPageView } from '../../../src/modules/donations/donations.schema.js';
 export type { ListView, ListDetail, ListInput, ListPatch, TaskView, TaskDetail, TaskInput, TaskPatch } from '../../../src/modules/tasks/tasks.schema.js';
-export type { RatingView, RatingInput, SchemeView, WeakCaseView, WeakCaseInput, DesignationView, DesignationInput } from '../../../src/modules/ratings/ratings.schema.js';
+export type { RatingView, RatingInput, SchemeView, WeakCaseView, WeakCaseInput, WeakCaseStep, DesignationView, DesignationInput } from '../../../src/modules/ratings/ratings.schema.js';
 export type { DisclosureView, DisclosureInput, DisclosureItemView } from '../../../src/modules/disclosures/disclosures.schema.js';
 export type { CadreEventView, CadreEventInput } from '../../../src/modules/cadres/cadres.schema.js';
 export type { PublicationView, PublicationInput } from '../../../src/modules/publicity/publicity.schema.js';
@@ -67,3 +67,5 @@ export type RuleSettingView = import('zod').infer<typeof import('../../../src/ru
 export type { RecordAction } from '../../../src/modules/access/record-actions.js';
 /** A record's view as its route answers it: with the caller's allowed actions, decided by the server. */
 export type WithActions<T> = T & { actions: import('../../../src/modules/access/record-actions.js').RecordAction[] };
+/** A problem with the rectification steps the server opens to the user (src/modules/inspections/problem-steps.ts). */
+export type WithSteps<T> = T & { steps: import('../../../src/modules/inspections/inspections.schema.js').ProblemAction[] };

@@ -142,7 +142,7 @@ function Detail({ spec, row, onChanged }: { spec: ListSpec; row: Row; onChanged:
           name={`${acting.action}-${spec.key}`}
           title={acting.title}
           fields={fields}
-          initial={acting.method === 'PATCH' ? valuesFromRecord(fields, record) : initialValues(fields, { org: null, today: todayIso() })}
+          initial={acting.method === 'PATCH' || acting.prefill ? { ...initialValues(fields, { org: null, today: todayIso() }), ...valuesFromRecord(fields, record) } : initialValues(fields, { org: null, today: todayIso() })}
           send={(values) =>
             request<Row>(acting.method, actionPathOf(acting, String(record.id)), {
               body: acting.method === 'PATCH' ? patchPayload(fields, values, record) : toPayload(fields, values),

@@ -68,6 +68,7 @@ import type {
   ServiceRecordPatch,
   TaskPatch,
   TrainingPatch,
+  WeakCaseStep,
 } from '../../lib/types';
 import { YES_NO, type FieldSpec } from './form-fields';
 
@@ -122,6 +123,8 @@ export interface RecordActionSpec<Body = Record<string, unknown>> {
   path: string;
   /** A form's fields (prefilled from the record for PATCH); none means a confirmed request. */
   fields?: InputField<Body>[];
+  /** Whether the form starts from the record's own values (always for PATCH; e.g. revising a 整顿方案). */
+  prefill?: boolean;
   /** The confirmation question of a request without a form. */
   confirm?: string;
   danger?: boolean;
@@ -846,6 +849,43 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<WeakCaseStep>({
+            action: 'plan',
+            title: '整顿方案',
+            method: 'POST',
+            path: '/weak-orgs/:id/steps',
+            prefill: true,
+            fields: [
+              { label: '步骤', field: 'step', type: 'const', value: 'plan' },
+              { label: '整顿方案', field: 'plan', type: 'textarea', required: true, help: '待研判时填报即认定为软弱涣散党组织，转入整顿中；整顿中可修改' },
+              { label: '整顿责任人', field: 'leaderName', type: 'text', required: true },
+              { label: '整顿期限', field: 'deadline', type: 'date', required: true },
+            ],
+          }),
+          act<WeakCaseStep>({
+            action: 'dismiss',
+            title: '不予认定',
+            method: 'POST',
+            path: '/weak-orgs/:id/steps',
+            danger: true,
+            fields: [
+              { label: '步骤', field: 'step', type: 'const', value: 'dismiss' },
+              { label: '备注', field: 'note', type: 'textarea', required: true, help: '写明不予认定的理由' },
+            ],
+          }),
+          act<WeakCaseStep>({
+            action: 'close',
+            title: '销号',
+            method: 'POST',
+            path: '/weak-orgs/:id/steps',
+            fields: [
+              { label: '步骤', field: 'step', type: 'const', value: 'close' },
+              { label: '销号日期', field: 'closedOn', type: 'date', required: true, initial: 'today' },
+              note,
+            ],
+          }),
+        ],
       }),
       list<DesignationView, DesignationInput>({
         key: 'designations',
