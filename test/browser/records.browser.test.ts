@@ -240,7 +240,7 @@ describe('整改台账 and 工作台账 in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('lets the branch record its self-assessment under a scheme, with the running total and grade, and list itself for 软弱涣散 排查, which the township then 认定s', async () => {
+  it('lets the branch record its self-assessment under a scheme, with the running total and grade, and list itself for 软弱涣散 排查, which the township then 认定s, and the township decides the rating', async () => {
     const year = Number(today.slice(0, 4));
     // The demo may have rated the branch this year already: start without it.
     const branchId = (await server.ctx.db.selectFrom('organizations').select('id').where('code', '=', branchCode).executeTakeFirstOrThrow()).id;
@@ -301,6 +301,17 @@ describe('整改台账 and 工作台账 in the browser', () => {
     await poll(() => detail.textContent()).toContain('整顿中');
     await detail.getByRole('button', { name: /销\s*号/ }).waitFor();
     expect((await server.ctx.db.selectFrom('weak_org_cases').select('status').where('org_id', '=', branchId).executeTakeFirstOrThrow()).status).toBe('整顿中');
+
+    // …and decides the branch's self-assessment (上级评定), which the branch itself is never offered.
+    await town.page.goto(`${server.url}/records/ratings/ratings?org=${branchCode}`);
+    await town.page.getByRole('row').filter({ hasText: '待评定' }).first().getByRole('button', { name: /查看/ }).click();
+    const rated = town.page.getByRole('dialog', { name: /详情/ });
+    await rated.getByRole('button', { name: '上级评定' }).click();
+    const decision = town.page.getByRole('form', { name: '上级评定' });
+    await decision.getByLabel('备注').fill('经镇党委研究，同意自评');
+    await decision.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => rated.textContent()).toContain('已评定');
+    expect((await server.ctx.db.selectFrom('ratings').select('final_grade').where('org_id', '=', branchId).where('year', '=', year).executeTakeFirstOrThrow()).final_grade).toBe('一般');
     expect(town.errors).toEqual([]);
   });
 

@@ -610,6 +610,12 @@ describe.each(ENGINES)('role matrix on %s', (engine: Engine) => {
     expect(await weakOf()).toEqual(writesT1 ? ['plan', 'close'] : writesB1 ? ['plan'] : []);
     expect(await statusOf('POST', `/api/weak-orgs/${flagged.id}/steps`, { step: 'plan', plan: '选优配强班子，每月研究一次' })).toBe(writesB1 ? 200 : 403);
     expect(await statusOf('POST', `/api/weak-orgs/${flagged.id}/steps`, { step: 'close', closedOn: '2026-06-30' })).toBe(writesT1 ? 200 : 403);
+
+    // A rating: 上级评定 is the superior's (the branch may not decide its own).
+    const rating = await assessRating(api.ctx, { ...RATING, orgCode: 'B1', year: 2023 });
+    const ratings = (await send('GET', '/api/ratings?org=B1')).json() as { items: { id: number; actions: string[] }[] };
+    expect(ratings.items.find((r) => r.id === rating.id)?.actions).toEqual(writesT1 ? ['decide'] : []);
+    expect(await statusOf('POST', `/api/ratings/${rating.id}/decision`, { decidedOn: '2024-03-01' })).toBe(writesT1 ? 200 : 403);
   });
 
   for (const cell of Object.keys(KNOWN_WRONG)) {

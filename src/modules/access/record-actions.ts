@@ -12,7 +12,7 @@ import { z, type ZodRawShape } from 'zod';
 import type { Ctx } from '../../context.js';
 import { accessOf, canWrite } from './actor.js';
 
-export const RECORD_ACTIONS = ['update', 'delete', 'revoke', 'leave', 'transfer', 'plan', 'dismiss', 'close'] as const;
+export const RECORD_ACTIONS = ['update', 'delete', 'revoke', 'leave', 'transfer', 'plan', 'dismiss', 'close', 'decide'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 export const RECORD_ACTION_LABELS: Record<RecordAction, string> = {
@@ -24,6 +24,7 @@ export const RECORD_ACTION_LABELS: Record<RecordAction, string> = {
   plan: '整顿方案（认定并整顿，或修改方案）',
   dismiss: '不予认定',
   close: '销号',
+  decide: '上级评定',
 };
 
 /** The `actions` field of a record's view. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withActionsView } from '../access/record-actions.js';
-import { withWeakCaseActions, withWeakCaseActionsOne } from './weak-case-actions.js';
+import { withRatingActions, withWeakCaseActions, withWeakCaseActionsOne } from './rating-actions.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_LABELS, errorResponses, idParams, type RouteOptions } from '../../server/http.js';
 import { assessRating } from './assess-rating.js';
@@ -51,6 +51,7 @@ const config = { labels: { ...LIST_LABELS, ...RATING_LABELS } };
 const codeParams = z.object({ code: z.string().trim().min(1).max(40) });
 
 const weakWithActions = withActionsView(weakCaseView);
+const ratingWithActions = withActionsView(ratingView);
 
 export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   app.get(
@@ -76,8 +77,11 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
 
   app.get(
     '/ratings',
-    { config, schema: { tags, summary: '查询分类定级（星级评定）记录（组织含下级；按年度和方案查询时核对等次比例）', querystring: ratingListQuery, response: { 200: ratingPageView, ...errorResponses } } },
-    async (req) => findRatings(req.ctx, req.query),
+    { config, schema: { tags, summary: '查询分类定级（星级评定）记录（组织含下级；按年度和方案查询时核对等次比例）', querystring: ratingListQuery, response: { 200: ratingPageView.extend({ items: z.array(ratingWithActions) }), ...errorResponses } } },
+    async (req) => {
+      const page = await findRatings(req.ctx, req.query);
+      return { ...page, items: await withRatingActions(req.ctx, page.items) };
+    },
   );
   app.post(
     '/ratings',
@@ -96,8 +100,8 @@ export const ratingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
   );
   app.get(
     '/ratings/:id',
-    { config: { labels: { ...config.labels, id: '评定记录编号' } }, schema: { tags, summary: '查看评定记录', params: idParams, response: { 200: ratingView, ...errorResponses } } },
-    async (req) => getRating(req.ctx, req.params.id),
+    { config: { labels: { ...config.labels, id: '评定记录编号' } }, schema: { tags, summary: '查看评定记录', params: idParams, response: { 200: ratingWithActions, ...errorResponses } } },
+    async (req) => (await withRatingActions(req.ctx, [await getRating(req.ctx, req.params.id)]))[0]!,
   );
   app.patch(
     '/ratings/:id',

@@ -40,7 +40,7 @@ export type { ServiceRecordView, ServiceRecordInput, ServiceTeamView, ServiceTea
 export type { HonorView, HonorInput, HonorPatch, HonorRevokeInput } from '../../../src/modules/honors/honors.schema.js';
 export type { DonationView, DonationInput, DonationPageView } from '../../../src/modules/donations/donations.schema.js';
 export type { ListView, ListDetail, ListInput, ListPatch, TaskView, TaskDetail, TaskInput, TaskPatch } from '../../../src/modules/tasks/tasks.schema.js';
-export type { RatingView, RatingInput, SchemeView, WeakCaseView, WeakCaseInput, WeakCaseStep, DesignationView, DesignationInput } from '../../../src/modules/ratings/ratings.schema.js';
+export type { RatingView, RatingInput, RatingDecision, SchemeView, WeakCaseView, WeakCaseInput, WeakCaseStep, DesignationView, DesignationInput } from '../../../src/modules/ratings/ratings.schema.js';
 export type { DisclosureView, DisclosureInput, DisclosureItemView } from '../../../src/modules/disclosures/disclosures.schema.js';
 export type { CadreEventView, CadreEventInput } from '../../../src/modules/cadres/cadres.schema.js';
 export type { PublicationView, PublicationInput } from '../../../src/modules/publicity/publicity.schema.js';

@@ -64,6 +64,7 @@ import type {
   HonorRevokeInput,
   InspectionPatch,
   ListPatch,
+  RatingDecision,
   RecordAction,
   ServiceRecordPatch,
   TaskPatch,
@@ -802,6 +803,20 @@ export const LEDGERS: LedgerSpec[] = [
             note,
           ],
         },
+        actions: [
+          act<RatingDecision>({
+            action: 'decide',
+            title: '上级评定',
+            method: 'POST',
+            path: '/ratings/:id/decision',
+            fields: [
+              { label: '评定得分', field: 'finalScore', type: 'number', help: '不填按自评得分（或已有的评定得分）' },
+              { label: '评定等次', field: 'grade', type: 'text', help: '不填按计算等次；与计算等次不同的须在备注写明理由' },
+              { label: '评定日期', field: 'decidedOn', type: 'date', initial: 'today' },
+              note,
+            ],
+          }),
+        ],
       }),
       list<WeakCaseView, WeakCaseInput>({
         key: 'weak',
