@@ -5,7 +5,7 @@
  * The problem shown is kept in the address (?problem=ID) so a link opens it.
  */
 import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Skeleton, Space, Statistic, Table, Tag, Timeline, Typography, DatePicker } from 'antd';
-import { SearchOutlined, WarningOutlined } from '@ant-design/icons';
+import { WarningOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -19,7 +19,7 @@ type ProblemWithSteps = WithSteps<ProblemDetailView>;
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { FieldInput } from '../records/FieldInput';
+import { FilterBar } from '../records/FilterBar';
 import { issuesToFields, toQuery, type FieldSpec, type FormValues } from '../records/form-fields';
 import { STATUS_ORDER, STEP_HINTS, eventLine, stateText, statusSummary, stepAsks, stepBody, type ProblemStep } from './problem-steps';
 
@@ -305,37 +305,7 @@ export function ProblemsPage() {
     <div>
       <PageHeader title="整改台账" subtitle={orgName ? `${orgName}（含下级组织）` : undefined} />
       {org ? <Summary org={org} version={version} /> : null}
-      <Form<FormValues>
-        form={filterForm}
-        name="problem-filter"
-        layout="inline"
-        onFinish={apply}
-        onValuesChange={(changed, all) => {
-          const f = FILTERS.find((x) => x.field === Object.keys(changed)[0]);
-          if (f && f.type !== 'text') apply(all);
-        }}
-        style={{ marginBottom: 8, rowGap: 0 }}
-        aria-label="筛选"
-      >
-        {FILTERS.map((f) => (
-          <FieldInput key={f.field} spec={f} compact />
-        ))}
-        <Form.Item style={{ marginBottom: 8 }}>
-          <Space>
-            <Button htmlType="submit" icon={<SearchOutlined />}>
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                apply({});
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
+      <FilterBar form={filterForm} name="problem-filter" filters={FILTERS} onApply={apply} style={{ marginBottom: 8 }} />
       <ErrorAlert error={error} onRetry={reload} />
       <Table<ProblemView>
         rowKey="id"

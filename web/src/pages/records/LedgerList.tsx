@@ -5,13 +5,14 @@
  * server's field issues show under the fields.
  */
 import { App, Button, Descriptions, Drawer, Empty, Form, Grid, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { get, post, request } from '../../lib/api';
 import { chineseDate, todayIso } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldInput } from './FieldInput';
+import { FilterBar } from './FilterBar';
 import { showIssues } from './show-issues';
 import { initialValues, issuesToFields, patchPayload, toPayload, toQuery, valuesFromRecord, type FieldSpec, type FormValues } from './form-fields';
 import { actionPathOf, detailPathOf, type ColumnSpec, type CreateComponent, type DetailTable, type ListSpec, type RecordActionSpec } from './ledgers';
@@ -284,11 +285,6 @@ export function LedgerList({ spec, org, canRecord }: { spec: ListSpec; org: stri
     setPage(1);
     setFilters({ ...values });
   };
-  const immediate = (changed: FormValues, all: FormValues) => {
-    const name = Object.keys(changed)[0];
-    const f = spec.filters.find((x) => x.field === name);
-    if (f && !['text', 'period', 'year'].includes(f.type)) apply(all);
-  };
   const columns = [
     ...tableColumns(spec.columns),
     {
@@ -310,26 +306,7 @@ export function LedgerList({ spec, org, canRecord }: { spec: ListSpec; org: stri
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start', marginBottom: 8 }}>
-        <Form<FormValues> form={filterForm} name={`filter-${spec.key}`} layout="inline" onFinish={apply} onValuesChange={immediate} style={{ flex: 1, rowGap: 0 }} aria-label="筛选">
-          {spec.filters.map((f) => (
-            <FieldInput key={f.field} spec={f} compact />
-          ))}
-          <Form.Item style={{ marginBottom: 8 }}>
-            <Space>
-              <Button htmlType="submit" icon={<SearchOutlined />}>
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  filterForm.resetFields();
-                  apply({});
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
+        <FilterBar form={filterForm} name={`filter-${spec.key}`} filters={spec.filters} onApply={apply} style={{ flex: 1 }} />
         {canRecord && spec.create ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {spec.create.title}
