@@ -4,10 +4,9 @@
  */
 import { useState } from 'react';
 import { Button, Descriptions, Drawer, Skeleton, Table } from 'antd';
-import { get } from '../../lib/api';
 import { chineseDate } from '../../lib/format';
-import type { EvidenceItem, ExplainedFigure } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { EvidenceItem } from '../../lib/types';
+import { useEvidence } from '../../lib/use-evidence';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 export interface FigureRef {
@@ -19,17 +18,7 @@ const PAGE = 20;
 
 function FigureRecords({ figure, org, period, onOrg }: { figure: FigureRef; org: string | null; period: string; onOrg?: (code: string) => void }) {
   const [page, setPage] = useState(1);
-  const { data, loading, error, reload } = useApi(
-    () =>
-      get<ExplainedFigure>(`/indicators/${encodeURIComponent(figure.id)}`, {
-        org,
-        period,
-        evidence: true,
-        offset: (page - 1) * PAGE,
-        limit: PAGE,
-      }),
-    [figure.id, org, period, page],
-  );
+  const { data, loading, error, reload } = useEvidence(figure.id, org, period, page, PAGE);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!data) return <Skeleton active />;
   const f = data.figure;

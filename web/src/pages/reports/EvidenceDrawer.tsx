@@ -5,10 +5,9 @@
 import { Descriptions, Drawer, Empty, Grid, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { get } from '../../lib/api';
 import { chineseDate } from '../../lib/format';
-import type { EvidenceItem, ExplainedFigure } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { EvidenceItem } from '../../lib/types';
+import { useEvidence } from '../../lib/use-evidence';
 import { displayWithUnit, tableName, type FigureRef } from './report-logic';
 
 const PAGE_SIZE = 20;
@@ -43,17 +42,7 @@ export function EvidenceDrawer({
 function Explained({ figure, org, period, periodTitle }: { figure: FigureRef; org: string; period: string; periodTitle: string }) {
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [figure.id]);
-  const { data, loading, error, reload } = useApi(
-    () =>
-      get<ExplainedFigure>(`/indicators/${encodeURIComponent(figure.id)}`, {
-        org,
-        period,
-        evidence: true,
-        offset: (page - 1) * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      }),
-    [figure.id, org, period, page],
-  );
+  const { data, loading, error, reload } = useEvidence(figure.id, org, period, page, PAGE_SIZE);
   const evidence = data?.evidence ?? null;
   const total = evidence?.total ?? figure.records;
   return (
