@@ -46,21 +46,33 @@ export function withActionsView<Shape extends ZodRawShape>(view: z.ZodObject<Sha
 }
 
 /**
- * Attaches each record's allowed actions: the record's organization (by `orgCode`, or `orgOf`) looked up once for
- * the whole page, then `offered(record)` kept where the caller may write there.
+ * Each record with what the caller may do to it, decided from the record and its organization's tree path: the
+ * organizations of the whole page are looked up in one query (by `orgCode`, or `orgOf`). The shared step of every
+ * per-record answer (actions, a problem's steps, a case's or a rating's superior's steps).
+ */
+export async function withOrgPath<T extends object, R>(
+  ctx: Ctx,
+  items: readonly T[],
+  decide: (item: T, path: string | undefined) => R,
+  orgOf: (item: T) => string = (item) => (item as unknown as { orgCode: string }).orgCode,
+): Promise<R[]> {
+  const paths = await orgPaths(ctx, items.map(orgOf));
+  return items.map((item) => decide(item, paths.get(orgOf(item))));
+}
+
+/**
+ * Attaches each record's allowed actions: `offered(record)` (in the record's state) where the caller may write the
+ * record's organization, none elsewhere.
  */
 export async function withActions<T extends object>(
   ctx: Ctx,
   items: readonly T[],
   offered: (item: T) => readonly RecordAction[],
-  orgOf: (item: T) => string = (item) => (item as unknown as { orgCode: string }).orgCode,
+  orgOf?: (item: T) => string,
 ): Promise<(T & { actions: RecordAction[] })[]> {
   const access = accessOf(ctx.actor);
-  const paths = access.canWrite ? await orgPaths(ctx, items.map(orgOf)) : new Map<string, string>();
-  return items.map((item) => {
-    const path = paths.get(orgOf(item));
-    return { ...item, actions: path !== undefined && canWrite(access, path) ? [...offered(item)] : [] };
-  });
+  if (!access.canWrite) return items.map((item) => ({ ...item, actions: [] }));
+  return withOrgPath(ctx, items, (item, path) => ({ ...item, actions: path !== undefined && canWrite(access, path) ? [...offered(item)] : [] }), orgOf);
 }
 
 /** The tree paths of organizations by code, in one query. */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context.js';
 import { accessOf, canWrite } from '../access/actor.js';
-import { orgPaths } from '../access/record-actions.js';
+import { withOrgPath } from '../access/record-actions.js';
 import { PROBLEM_ACTIONS, type ProblemAction } from './inspections.schema.js';
 import { WORKFLOW, nextSteps } from './problem-workflow.js';
 import { isSuperior } from './step-problem.js';
@@ -23,11 +23,7 @@ export function stepsOpenTo(ctx: Ctx, ownerPath: string, stage: string): Problem
 
 /** Problems with their open steps (the organizations' paths looked up once for the page). */
 export async function withSteps<T extends { orgCode: string; stage: string }>(ctx: Ctx, items: readonly T[]): Promise<(T & { steps: ProblemAction[] })[]> {
-  const paths = await orgPaths(ctx, items.map((p) => p.orgCode));
-  return items.map((p) => {
-    const path = paths.get(p.orgCode);
-    return { ...p, steps: path === undefined ? [] : stepsOpenTo(ctx, path, p.stage) };
-  });
+  return withOrgPath(ctx, items, (p, path) => ({ ...p, steps: path === undefined ? [] : stepsOpenTo(ctx, path, p.stage) }));
 }
 
 export async function withStepsOne<T extends { orgCode: string; stage: string }>(ctx: Ctx, item: T): Promise<T & { steps: ProblemAction[] }> {

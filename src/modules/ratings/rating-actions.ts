@@ -7,12 +7,8 @@
  */
 import type { Ctx } from '../../context.js';
 import { accessOf, canWrite } from '../access/actor.js';
-import { orgPaths, type RecordAction } from '../access/record-actions.js';
-
-function isSuperiorOf(ctx: Ctx, path: string): boolean {
-  const access = accessOf(ctx.actor);
-  return access.canWrite && (access.writeRoot === null || (path.startsWith(access.writeRoot) && path !== access.writeRoot));
-}
+import { withOrgPath, type RecordAction } from '../access/record-actions.js';
+import { isSuperiorOf } from './rating-records.js';
 
 export function weakCaseActions(ctx: Ctx, path: string, status: string): RecordAction[] {
   const access = accessOf(ctx.actor);
@@ -23,11 +19,7 @@ export function weakCaseActions(ctx: Ctx, path: string, status: string): RecordA
 }
 
 export async function withWeakCaseActions<T extends { orgCode: string; status: string }>(ctx: Ctx, items: readonly T[]): Promise<(T & { actions: RecordAction[] })[]> {
-  const paths = await orgPaths(ctx, items.map((c) => c.orgCode));
-  return items.map((c) => {
-    const path = paths.get(c.orgCode);
-    return { ...c, actions: path === undefined ? [] : weakCaseActions(ctx, path, c.status) };
-  });
+  return withOrgPath(ctx, items, (c, path) => ({ ...c, actions: path === undefined ? [] : weakCaseActions(ctx, path, c.status) }));
 }
 
 export async function withWeakCaseActionsOne<T extends { orgCode: string; status: string }>(ctx: Ctx, item: T): Promise<T & { actions: RecordAction[] }> {
@@ -36,9 +28,5 @@ export async function withWeakCaseActionsOne<T extends { orgCode: string; status
 
 /** Ratings with their actions (上级评定 for the superior). */
 export async function withRatingActions<T extends { orgCode: string }>(ctx: Ctx, items: readonly T[]): Promise<(T & { actions: RecordAction[] })[]> {
-  const paths = await orgPaths(ctx, items.map((r) => r.orgCode));
-  return items.map((r) => {
-    const path = paths.get(r.orgCode);
-    return { ...r, actions: path !== undefined && isSuperiorOf(ctx, path) ? ['decide' as const] : [] };
-  });
+  return withOrgPath(ctx, items, (r, path) => ({ ...r, actions: path !== undefined && isSuperiorOf(ctx, path) ? ['decide' as const] : [] }));
 }

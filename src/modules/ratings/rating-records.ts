@@ -90,6 +90,12 @@ export async function getRating(ctx: Ctx, id: number): Promise<RatingView> {
   return presentRating(row, await getRatingScheme(ctx, row.scheme_code, 'schemeCode'));
 }
 
+/** Whether the caller writes above the organization at `path` (or is the administrator): the superior's steps. */
+export function isSuperiorOf(ctx: Ctx, path: string): boolean {
+  const access = accessOf(ctx.actor);
+  return access.canWrite && (access.writeRoot === null || (path.startsWith(access.writeRoot) && path !== access.writeRoot));
+}
+
 /**
  * Throws unless the caller writes for an organization above the one at `path` (the superior: 上级党组织) — a system
  * administrator, or an organization administrator or secretary of an ancestor. The organization's own writers get
@@ -98,7 +104,7 @@ export async function getRating(ctx: Ctx, id: number): Promise<RatingView> {
 export function assertSuperior(ctx: Ctx, path: string, notFound: () => AppError, what: string): void {
   const access = accessOf(ctx.actor);
   if (!canRead(access, path)) throw notFound();
-  if (access.canWrite && (access.writeRoot === null || (path.startsWith(access.writeRoot) && path !== access.writeRoot))) return;
+  if (isSuperiorOf(ctx, path)) return;
   const message = access.canWrite ? `只有上级党组织可以${what}` : '您的角色只能查看，不能修改';
   throw new AppError('PERMISSION_DENIED', message, [{ code: 'PERMISSION_DENIED', field: 'orgCode', message }]);
 }
