@@ -132,6 +132,8 @@ describe('the desk and organizational life', () => {
     // changes, and the absentee and the reason are kept.
     await page.getByRole('button', { name: /修\s*改/ }).click();
     expect(await page.getByLabel('主题').inputValue()).toBe(topic);
+    // The stored attendance is back on the roster once the roster has loaded (saving earlier is checked against none).
+    await expect.poll(() => page.getByTestId('attendance-summary').textContent(), WAIT).toBe(`应到${committee.length}人，实到${committee.length - 1}人，缺席1人`);
     topic = `${topic}（更正）`;
     await page.getByLabel('主题').fill(topic);
     await page.getByRole('button', { name: /保\s*存/ }).click();
